@@ -1,0 +1,153 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RUBRICS } from "./default-rubrics";
+import { rubricDraftSchema, validateRubricDraft } from "./rubric-validation";
+import type { RubricCriterionDraft, RubricDraft } from "./types";
+
+function criterion(key: string): RubricCriterionDraft {
+  return {
+    key,
+    title: `Title ${key}`,
+    lookFor: `What to look for in ${key}`,
+    weight: 2,
+    anchors: { 1: "Below the bar.", 2: "Approaching.", 3: "Meets.", 4: "Exceeds." },
+  };
+}
+
+function validRubric(): RubricDraft {
+  return { areaKey: "code_quality", criteria: [criterion("alpha"), criterion("beta"), criterion("gamma")] };
+}
+
+/** A valid rubric with one change made to a plain-object copy, as an admin form might send it. */
+function rubricWith(change: (rubric: Record<string, any>) => void): unknown {
+  const rubric = structuredClone(validRubric()) as Record<string, any>;
+  change(rubric);
+  return rubric;
+}
+
+function fieldErrorsOf(input: unknown) {
+  const result = validateRubricDraft(input);
+  if (result.success) throw new Error("expected the rubric to be rejected");
+  return result.fieldErrors;
+}
+
+describe("validateRubricDraft", () => {
+  it("accepts a valid rubric and returns it trimmed, with form strings coerced", () => {
+    const input = rubricWith((rubric) => {
+      rubric.criteria[0].title = "  Tests  ";
+      rubric.criteria[0].weight = "2.5";
+    });
+    const result = validateRubricDraft(input);
+    expect(result.success).toBe(true);
+    if (result.success) {
+      expect(result.rubric.criteria[0]?.title).toBe("Tests");
+      expect(result.rubric.criteria[0]?.weight).toBe(2.5);
+    }
+  });
+
+  it("accepts every default rubric", () => {
+    for (const rubric of Object.values(DEFAULT_RUBRICS)) {
+      expect(validateRubricDraft(rubric).success).toBe(true);
+    }
+  });
+
+  it.each<[string, (rubric: Record<string, any>) => void, string, string]>([
+    ["an unknown area", (r) => (r.areaKey = "vibes"), "areaKey", "Choose one of the five screen areas"],
+    ["no criteria at all", (r) => delete r.criteria, "criteria", "A rubric needs at least 3 criteria"],
+    ["fewer than 3 criteria", (r) => r.criteria.pop(), "criteria", "A rubric needs at least 3 criteria"],
+    [
+      "more than 6 criteria",
+      (r) => r.criteria.push(criterion("d"), criterion("e"), criterion("f"), criterion("g")),
+      "criteria",
+      "A rubric can have at most 6 criteria",
+    ],
+    ["a blank title", (r) => (r.criteria[1].title = "   "), "criteria[1].title", "Criterion 2: title is required"],
+    [
+      "a title over 120 characters",
+      (r) => (r.criteria[0].title = "x".repeat(121)),
+      "criteria[0].title",
+      "Criterion 1: title must be at most 120 characters",
+    ],
+    ["a missing lookFor", (r) => delete r.criteria[2].lookFor, "criteria[2].lookFor", "Criterion 3: what to look for is required"],
+    [
+      "a lookFor over 1000 characters",
+      (r) => (r.criteria[2].lookFor = "x".repeat(1001)),
+      "criteria[2].lookFor",
+      "Criterion 3: what to look for must be at most 1000 characters",
+    ],
+    ["a blank weight", (r) => (r.criteria[0].weight = ""), "criteria[0].weight", "Criterion 1: weight is required"],
+    ["a non-numeric weight", (r) => (r.criteria[0].weight = "heavy"), "criteria[0].weight", "Criterion 1: weight must be a number"],
+    ["a zero weight", (r) => (r.criteria[0].weight = 0), "criteria[0].weight", "Criterion 1: weight must be greater than 0"],
+    ["a negative weight", (r) => (r.criteria[0].weight = "-1"), "criteria[0].weight", "Criterion 1: weight must be greater than 0"],
+    ["a weight over 10", (r) => (r.criteria[0].weight = 10.5), "criteria[0].weight", "Criterion 1: weight must be at most 10"],
+    ["a blank anchor", (r) => (r.criteria[1].anchors[3] = " "), "criteria[1].anchors.3", "Criterion 2: anchor 3 (meets) is required"],
+    [
+      "a missing anchor",
+      (r) => delete r.criteria[0].anchors[1],
+      "criteria[0].anchors.1",
+      "Criterion 1: anchor 1 (below the bar) is required",
+    ],
+    [
+      "an anchor over 1000 characters",
+      (r) => (r.criteria[2].anchors[4] = "x".repeat(1001)),
+      "criteria[2].anchors.4",
+      "Criterion 3: anchor 4 (exceeds) must be at most 1000 characters",
+    ],
+    ["a missing key", (r) => (r.criteria[0].key = ""), "criteria[0].key", "Criterion 1: key is required"],
+    [
+      "a key that is not a slug",
+      (r) => (r.criteria[0].key = "Prediction Target"),
+      "criteria[0].key",
+      "Criterion 1: key must be lowercase letters and digits separated by single hyphens",
+    ],
+    ["a reserved key", (r) => (r.criteria[0].key = "constructor"), "criteria[0].key", 'Criterion 1: key "constructor" is reserved'],
+    [
+      "a duplicate key",
+      (r) => (r.criteria[2].key = "alpha"),
+      "criteria[2].key",
+      'Criterion 3: key "alpha" is already used by criterion 1',
+    ],
+  ])("rejects %s", (_case, change, field, message) => {
+    expect(fieldErrorsOf(rubricWith(change))).toEqual({ [field]: [message] });
+  });
+
+  it("reports each of the four anchors when the anchors are missing altogether", () => {
+    const fieldErrors = fieldErrorsOf(rubricWith((r) => delete r.criteria[1].anchors));
+    expect(fieldErrors).toEqual({
+      "criteria[1].anchors.1": ["Criterion 2: anchor 1 (below the bar) is required"],
+      "criteria[1].anchors.2": ["Criterion 2: anchor 2 (approaching) is required"],
+      "criteria[1].anchors.3": ["Criterion 2: anchor 3 (meets) is required"],
+      "criteria[1].anchors.4": ["Criterion 2: anchor 4 (exceeds) is required"],
+    });
+  });
+
+  it("reports every problem at once", () => {
+    const fieldErrors = fieldErrorsOf(
+      rubricWith((r) => {
+        r.criteria[0].title = "";
+        r.criteria[1].weight = 11;
+      }),
+    );
+    expect(Object.keys(fieldErrors)).toEqual(["criteria[0].title", "criteria[1].weight"]);
+  });
+
+  it("gives Conform the same field names and messages from an admin's FormData", () => {
+    const formData = new FormData();
+    formData.set("areaKey", "code_quality");
+    validRubric().criteria.forEach((c, index) => {
+      formData.set(`criteria[${index}].key`, c.key);
+      formData.set(`criteria[${index}].title`, c.title);
+      formData.set(`criteria[${index}].lookFor`, c.lookFor);
+      formData.set(`criteria[${index}].weight`, String(c.weight));
+      for (const [score, anchor] of Object.entries(c.anchors)) formData.set(`criteria[${index}].anchors.${score}`, anchor);
+    });
+    expect(parseWithZod(formData, { schema: rubricDraftSchema }).status).toBe("success");
+
+    formData.set("criteria[1].anchors.3", "");
+    formData.set("criteria[0].weight", "");
+    expect(parseWithZod(formData, { schema: rubricDraftSchema }).reply().error).toEqual({
+      "criteria[0].weight": ["Criterion 1: weight is required"],
+      "criteria[1].anchors.3": ["Criterion 2: anchor 3 (meets) is required"],
+    });
+  });
+});
