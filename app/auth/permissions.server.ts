@@ -1,0 +1,56 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "~/generated/prisma/enums";
+import { currentRequestContext } from "~/utils/request-context.server";
+import { safeRedirectPath } from "./redirect";
+import { readSessionToken, validateSessionToken, type SessionUser, type ValidSession } from "./session.server";
+
+const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
+
+/** The session of this request, validated once however many loaders ask. */
+export function getSession(request: Request): Promise<ValidSession | null> {
+  let pending = sessions.get(request);
+  if (!pending) {
+    const token = readSessionToken(request);
+    pending = token ? validateSessionToken(token) : Promise.resolve(null);
+    sessions.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request);
+  const context = currentRequestContext();
+  if (session && context) context.userId = session.user.id;
+  return session?.user ?? null;
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  // Single-fetch data requests end in .data; send the user back to the page instead.
+  const path = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/") || "/";
+  const back = safeRedirectPath(path + url.search.replace(/([?&])_data=[^&]*/, "$1"));
+  const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  return redirect(`/login${search}`);
+}
+
+/** Throws a redirect to the login page (401 semantics) when nobody is signed in. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+export function hasRole(user: Pick<SessionUser, "roles">, role: Role): boolean {
+  return user.roles.includes(role);
+}
+
+export function forbidden(message = "You do not have access to this page."): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/** Signed in and holding at least one of `roles`, or a thrown 403. */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.some((role) => hasRole(user, role))) throw forbidden();
+  return user;
+}

@@ -1,0 +1,45 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { Role } from "~/generated/prisma/enums";
+
+type NavUser = { name: string; roles: Role[] };
+
+const LINKS: { to: string; label: string; role: Role }[] = [
+  { to: "/interviews", label: "My interviews", role: "INTERVIEWER" },
+  { to: "/candidates", label: "Candidates", role: "RECRUITER" },
+  { to: "/admin/users", label: "Users", role: "ADMIN" },
+  { to: "/admin/audit", label: "Audit log", role: "ADMIN" },
+];
+
+/** Shows what the user's roles allow; the server enforces the same rules on every route. */
+export function AppNav({ user }: { user: NavUser }) {
+  const links = LINKS.filter((link) => user.roles.includes(link.role));
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+        <NavLink to="/" className="font-semibold text-slate-900">
+          ML Leveling
+        </NavLink>
+        <ul className="flex flex-1 gap-4 text-sm">
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink
+                to={link.to}
+                className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-700 hover:text-slate-900")}
+              >
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <NavLink to="/account" className="text-sm text-slate-700 hover:text-slate-900">
+          {user.name}
+        </NavLink>
+        <Form method="post" action="/logout">
+          <button type="submit" className="text-sm text-slate-700 underline hover:text-slate-900">
+            Sign out
+          </button>
+        </Form>
+      </nav>
+    </header>
+  );
+}

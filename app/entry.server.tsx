@@ -1,0 +1,85 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce";
+import { isDatabaseUnavailable } from "~/utils/db.server";
+import { log } from "~/utils/logger.server";
+import { currentRequestContext } from "~/utils/request-context.server";
+
+const ABORT_DELAY_MS = 5_000;
+export const streamTimeout = ABORT_DELAY_MS;
+
+/** A database that cannot be reached (or a saturated pool) is a 503, not a 500. */
+function statusFor(status: number, headers: Headers): number {
+  if (status >= 500 && currentRequestContext()?.databaseUnavailable) {
+    headers.set("Retry-After", "5");
+    return 503;
+  }
+  return status;
+}
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    const context = currentRequestContext();
+    if (context) context.databaseUnavailable = true;
+    log("warn", "database unavailable", { path: new URL(request.url).pathname });
+    return;
+  }
+  log("error", "unhandled error", {
+    path: new URL(request.url).pathname,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+};
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  const status = statusFor(response.status, response.headers);
+  if (status === response.status) return response;
+  return new Response(response.body, { status, headers: response.headers });
+};
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce;
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [readyEvent]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: statusFor(responseStatusCode, responseHeaders),
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell are already reported through handleError.
+          if (shellRendered) log("error", "render error", { error: String(error) });
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY_MS + 1000);
+  });
+}

@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type { Express } from "express";
+import { createHttpApp } from "~/http/app.server";
+import { getDb, disconnectDb } from "~/utils/db.server";
+import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
+import { log } from "~/utils/logger.server";
+import { demoAccountsTable, seedDemoData } from "../../prisma/seed";
+import { resolveDatabase } from "./database-url";
+import { applyMigrations } from "./migrations";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+function listen(app: Express, env: Env): Server {
+  return env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT);
+}
+
+/** Loads env, the database (embedded unless DATABASE_URL), migrations, demo data, then serves. */
+export async function serve(mode: "production" | "development"): Promise<void> {
+  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  process.env.NODE_ENV ??= mode;
+  try {
+    getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const database = await resolveDatabase({ log: (message) => log("info", message) });
+  process.env.DATABASE_URL = database.url;
+  const env = refreshEnv();
+
+  const { applied } = await applyMigrations(database.url);
+  log("info", applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
+
+  const demo = database.kind === "embedded" || process.argv.includes("--demo");
+  if (demo) {
+    if ((await getDb().user.count()) === 0) {
+      const seeded = await seedDemoData(getDb());
+      log("info", `Seeded demo data: ${seeded.users} users, ${seeded.candidates} candidates`);
+    }
+    console.log(`\n${demoAccountsTable()}\n`);
+  }
+
+  let server: Server;
+  let vite: import("vite").ViteDevServer | undefined;
+  if (mode === "development") {
+    const { createServer } = await import("vite");
+    vite = await createServer({ root, server: { middlewareMode: true } });
+    server = listen(createHttpApp(env, { kind: "vite", vite }), env);
+  } else {
+    const buildPath = path.join(root, "build", "server", "index.js");
+    const build = (await import(pathToFileURL(buildPath).href).catch(() => {
+      console.error(`No production build at ${buildPath}: run \`npm run build\` first.`);
+      process.exit(1);
+    })) as ServerBuild;
+    server = listen(createHttpApp(env, { kind: "build", build, clientDir: path.join(root, "build", "client") }), env);
+  }
+  server.on("listening", () => log("info", `Listening on http://localhost:${env.PORT} (${mode})`));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log("info", `${signal} received, shutting down`);
+    // Let requests in flight finish, but do not wait on idle keep-alive sockets or forever.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await vite?.close();
+    await disconnectDb();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
