@@ -8,5 +8,10 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    // One PostgreSQL (embedded unless DATABASE_URL) with a migrated template database;
+    // each test file clones its own database (tests/setup/test-database.ts).
+    globalSetup: ["tests/setup/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { emailSchema, newPasswordSchema } from "~/auth/credentials";
 import { Role } from "~/generated/prisma/enums";
 import { createUser } from "~/models/user.server";
-import { withDatabase } from "./lib/with-database";
+import { withAppDatabase } from "./lib/with-database";
 
 const argsSchema = z.object({
   email: emailSchema,
@@ -33,13 +33,10 @@ if (!parsed.success) {
   process.exit(2);
 }
 const { email, name, role, password } = parsed.data;
-const user = await withDatabase(async (db) =>
-  (await db.user.findUnique({ where: { email }, select: { id: true } }))
-    ? null
-    : createUser({ email, name, password, roles: role }, { id: null }),
-);
-if (!user) {
-  console.error(`A user with email ${email} already exists.`);
-  process.exit(2);
-}
-console.log(`Created ${user.email} (${role.join(", ")}), id ${user.id}`);
+await withAppDatabase("user:create", async (db) => {
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new Error(`a user with email ${email} already exists`);
+  }
+  const user = await createUser({ email, name, password, roles: role }, { id: null });
+  console.log(`Created ${user.email} (${role.join(", ")}), id ${user.id}`);
+});

@@ -20,3 +20,14 @@ export const SCREEN_AREA_NAMES: Record<ScreenAreaKey, string> = {
 export function isScreenAreaKey(value: string): value is ScreenAreaKey {
   return (SCREEN_AREA_KEYS as readonly string[]).includes(value);
 }
+
+/** What each screen evaluates, in the firm's words. */
+export const SCREEN_AREA_DESCRIPTIONS: Record<ScreenAreaKey, string> = {
+  problem_formulation:
+    "Translate a business problem into a well-defined ML problem: what to predict, for whom, evaluated how, served how.",
+  feature_engineering: "Point-in-time correctness; train-serving skew prevented by design.",
+  model_development: "Systematic experiment design, evaluation rigour, production awareness from the start.",
+  ml_system_design:
+    "The complete pipeline from data ingestion through feature store, serving infrastructure and monitoring.",
+  code_quality: "Production-quality Python, not notebook code running in prod.",
+};

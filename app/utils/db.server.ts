@@ -24,6 +24,11 @@ function connect(): Connection {
   return { pool, db: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
+/** A separate client for one-off work on another database (test templates, scripts). */
+export function createDbClient(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+}
+
 /** The process-wide Prisma client, created on first use from DATABASE_URL. */
 export function getDb(): PrismaClient {
   connection ??= connect();

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { Express } from "express";
 import { createHttpApp } from "~/http/app.server";
+import { ensureReferenceData } from "~/models/reference-data.server";
 import { getDb, disconnectDb } from "~/utils/db.server";
 import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
@@ -34,6 +35,8 @@ export async function serve(mode: "production" | "development"): Promise<void> {
 
   const { applied } = await applyMigrations(database.url);
   log("info", applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
+
+  await ensureReferenceData(getDb());
 
   const demo = database.kind === "embedded" || process.argv.includes("--demo");
   if (demo) {

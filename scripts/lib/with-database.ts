@@ -1,21 +1,23 @@
+import { ensureReferenceData } from "~/models/reference-data.server";
 import { disconnectDb, getDb, type Db } from "~/utils/db.server";
 import { refreshEnv } from "~/utils/env.server";
-import { resolveDatabase } from "./database-url";
+import { runWithDatabase } from "./database-url";
 import { applyMigrations } from "./migrations";
 
 /**
- * Runs a command-line task against the app's database (embedded unless DATABASE_URL),
- * migrated first, and always releases it afterwards.
+ * For command-line tasks that use the app's models: the database (embedded unless
+ * DATABASE_URL), migrated and holding its reference data, released afterwards.
  */
-export async function withDatabase<T>(task: (db: Db, kind: "embedded" | "external") => Promise<T>): Promise<T> {
-  const database = await resolveDatabase({ log: (message) => console.error(message) });
-  try {
-    process.env.DATABASE_URL = database.url;
+export async function withAppDatabase(command: string, task: (db: Db) => Promise<void>): Promise<void> {
+  await runWithDatabase(command, async (url) => {
+    process.env.DATABASE_URL = url;
     refreshEnv();
-    await applyMigrations(database.url);
-    return await task(getDb(), database.kind);
-  } finally {
-    await disconnectDb();
-    await database.stop();
-  }
+    try {
+      await applyMigrations(url);
+      await ensureReferenceData(getDb());
+      await task(getDb());
+    } finally {
+      await disconnectDb();
+    }
+  });
 }

@@ -29,10 +29,11 @@ describe("signing in as each kind of demo account", () => {
 
     const nav = page.getByRole("navigation", { name: "Main" });
     const expected = account.roles.flatMap((role) => NAV_BY_ROLE[role]);
+    await nav.getByText(account.name).waitFor();
     for (const label of ALL_LINKS) {
-      await expect.poll(() => nav.getByRole("link", { name: label, exact: true }).count(), label).toBe(expected.includes(label as never) ? 1 : 0);
+      const count = await nav.getByRole("link", { name: label, exact: true }).count();
+      expect(count, label).toBe(expected.includes(label as never) ? 1 : 0);
     }
-    await expect.poll(() => nav.getByText(account.name).count()).toBe(1);
 
     await nav.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/login");

@@ -1,0 +1,42 @@
+import { DEFAULT_RUBRICS } from "~/domain/rubrics/default-rubrics";
+import { SCREEN_AREA_DESCRIPTIONS, SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
+import type { Db } from "~/utils/db.server";
+
+/**
+ * Data every installation needs, demo or not: the five screen areas and version 1 of each
+ * rubric. Idempotent: an area that already has a rubric version is left alone.
+ */
+export async function ensureReferenceData(db: Db): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const [position, key] of SCREEN_AREA_KEYS.entries()) {
+      await tx.screenArea.upsert({
+        where: { key },
+        update: {},
+        create: { key, position, name: SCREEN_AREA_NAMES[key], description: SCREEN_AREA_DESCRIPTIONS[key] },
+      });
+      if (await tx.rubricVersion.findFirst({ where: { areaKey: key }, select: { id: true } })) continue;
+      // Criteria can only be written into a draft (a database trigger enforces it): create, then publish.
+      const draft = await tx.rubricVersion.create({
+        select: { id: true },
+        data: {
+          areaKey: key,
+          number: 1,
+          criteria: {
+            create: DEFAULT_RUBRICS[key].criteria.map((criterion, index) => ({
+              position: index,
+              key: criterion.key,
+              title: criterion.title,
+              lookFor: criterion.lookFor,
+              weight: criterion.weight,
+              anchor1: criterion.anchors[1],
+              anchor2: criterion.anchors[2],
+              anchor3: criterion.anchors[3],
+              anchor4: criterion.anchors[4],
+            })),
+          },
+        },
+      });
+      await tx.rubricVersion.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    }
+  });
+}

