@@ -1,10 +1,11 @@
 import { DEFAULT_RUBRICS } from "~/domain/rubrics/default-rubrics";
 import { SCREEN_AREA_DESCRIPTIONS, SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
 import type { Db } from "~/utils/db.server";
+import { ensureDefaultPolicy } from "./policy.server";
 
 /**
- * Data every installation needs, demo or not: the five screen areas and version 1 of each
- * rubric. Idempotent: an area that already has a rubric version is left alone.
+ * Data every installation needs, demo or not: the five screen areas, version 1 of each
+ * rubric and of the leveling policy. Idempotent: what exists is left alone.
  */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -38,5 +39,6 @@ export async function ensureReferenceData(db: Db): Promise<void> {
       });
       await tx.rubricVersion.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     }
+    await ensureDefaultPolicy(tx);
   });
 }

@@ -7,7 +7,11 @@ import { log } from "./logger.server";
 export type Db = PrismaClient;
 
 type Connection = { pool: pg.Pool; db: PrismaClient };
-let connection: Connection | undefined;
+
+// The start script and the Remix server build each load their own copy of this module;
+// keeping the connection on globalThis gives the process one pool, closed once at exit.
+const key = Symbol.for("ml-leveling.db-connection");
+const holder = globalThis as typeof globalThis & { [key]?: Connection };
 
 function connect(): Connection {
   const env = getEnv();
@@ -31,19 +35,18 @@ export function createDbClient(url: string): PrismaClient {
 
 /** The process-wide Prisma client, created on first use from DATABASE_URL. */
 export function getDb(): PrismaClient {
-  connection ??= connect();
-  return connection.db;
+  return (holder[key] ??= connect()).db;
 }
 
 export function getPool(): pg.Pool {
-  connection ??= connect();
-  return connection.pool;
+  return (holder[key] ??= connect()).pool;
 }
 
 export async function disconnectDb(): Promise<void> {
+  const connection = holder[key];
   if (!connection) return;
+  holder[key] = undefined;
   const { db, pool } = connection;
-  connection = undefined;
   await db.$disconnect();
   await pool.end().catch(() => undefined);
 }

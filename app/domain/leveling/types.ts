@@ -1,11 +1,16 @@
 import type { Level, Track } from "../levels";
 import type { ScreenAreaKey } from "../screen-areas";
+import type {
+  EvidenceStatus as ProductionEvidence,
+  ProductionCapability,
+  Recommendation as OverallRecommendation,
+} from "../scorecards/scorecard-fields";
 
 /* ---------- Inputs: what the database layer maps submitted scorecards to ---------- */
 
-export const PRODUCTION_CAPABILITIES = ["serving", "monitoring", "featureStore", "modelCicd"] as const;
-export type ProductionCapability = (typeof PRODUCTION_CAPABILITIES)[number];
+export { PRODUCTION_CAPABILITIES, type ProductionCapability } from "../scorecards/scorecard-fields";
 
+/** Lower-case names for use inside explanation sentences. */
 export const PRODUCTION_CAPABILITY_NAMES: Record<ProductionCapability, string> = {
   serving: "serving",
   monitoring: "monitoring",
@@ -13,8 +18,7 @@ export const PRODUCTION_CAPABILITY_NAMES: Record<ProductionCapability, string> =
   modelCicd: "CI/CD for models",
 };
 
-export type ProductionEvidence = "evidenced" | "not_evidenced" | "not_discussed";
-export type OverallRecommendation = "strong_no" | "no" | "yes" | "strong_yes";
+export type { OverallRecommendation, ProductionEvidence };
 
 /** A point on the rubric's 4-point scale: 1 below the bar, 2 approaching, 3 meets, 4 exceeds. */
 export type RubricScore = 1 | 2 | 3 | 4;

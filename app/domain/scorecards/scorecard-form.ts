@@ -28,54 +28,25 @@ import { z } from "zod";
 import { LEVELS, type Level } from "../levels";
 import { blankToUndefined, numberUnlessBlank, undefinedAsEmptyObject } from "../rubrics/form-values";
 import { RATING_SCORES, type RatingScore, type RubricCriterionDraft } from "../rubrics/types";
+import {
+  EVIDENCE_STATUSES,
+  EXPERIENCE_QUESTION_LABELS,
+  PRODUCTION_CAPABILITIES,
+  PRODUCTION_CAPABILITY_LABELS,
+  RECOMMENDATIONS,
+  SCORECARD_LIMITS,
+  YES_NO,
+  type EvidenceStatus,
+  type ExperienceQuestion,
+  type ProductionCapability,
+  type Recommendation,
+  type YesNo,
+} from "./scorecard-fields";
 
-export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  strong_no: "Strong no",
-  no: "No",
-  yes: "Yes",
-  strong_yes: "Strong yes",
-};
-
-export const PRODUCTION_CAPABILITIES = ["serving", "monitoring", "featureStore", "modelCicd"] as const;
-export type ProductionCapability = (typeof PRODUCTION_CAPABILITIES)[number];
-export const PRODUCTION_CAPABILITY_LABELS: Record<ProductionCapability, string> = {
-  serving: "Serving",
-  monitoring: "Monitoring",
-  featureStore: "Feature stores",
-  modelCicd: "CI/CD for models",
-};
-
-export const EVIDENCE_STATUSES = ["evidenced", "not_evidenced", "not_discussed"] as const;
-export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = {
-  evidenced: "Evidenced",
-  not_evidenced: "Not evidenced",
-  not_discussed: "Not discussed",
-};
-
-export const YES_NO = ["yes", "no"] as const;
-export type YesNo = (typeof YES_NO)[number];
-
-/** Yes/no questions about the candidate's experience. */
-export const EXPERIENCE_QUESTIONS = ["lifecycleOwnership", "sharedInfrastructure", "peopleManagement"] as const;
-export type ExperienceQuestion = (typeof EXPERIENCE_QUESTIONS)[number];
-export const EXPERIENCE_QUESTION_LABELS: Record<ExperienceQuestion, string> = {
-  lifecycleOwnership: "Full-lifecycle ownership",
-  sharedInfrastructure: "Shared ML infrastructure",
-  peopleManagement: "People management",
-};
+export * from "./scorecard-fields";
 
 /** People management only matters on the manager track, which the scorecard does not know about. */
 const REQUIRED_EXPERIENCE_QUESTIONS = ["lifecycleOwnership", "sharedInfrastructure"] as const satisfies readonly ExperienceQuestion[];
-
-export const SCORECARD_LIMITS = {
-  evidenceMaxLength: 5000,
-  noteMaxLength: 2000,
-  /** Whitespace is not counted, so padding cannot pass for evidence. */
-  evidenceMinNonBlankCharacters: 20,
-} as const;
 
 /** All a scorecard needs to know about a rubric criterion. */
 export type ScorecardCriterion = Pick<RubricCriterionDraft, "key" | "title">;

@@ -1,0 +1,32 @@
+import { DEFAULT_POLICY, levelingPolicySchema, type LevelingPolicy } from "~/domain/leveling";
+import type { Prisma } from "~/generated/prisma/client";
+import { getDb } from "~/utils/db.server";
+
+type Reader = Pick<Prisma.TransactionClient, "levelingPolicyVersion">;
+
+/**
+ * The published policy new recommendations use. The stored JSON is validated on the way
+ * out too: a policy that does not parse must stop leveling, not produce a number.
+ */
+export async function getCurrentPolicy(db: Reader = getDb()): Promise<LevelingPolicy> {
+  const row = await db.levelingPolicyVersion.findFirst({
+    where: { status: "PUBLISHED" },
+    orderBy: { number: "desc" },
+    select: { number: true, policy: true },
+  });
+  if (!row) throw new Error("No published leveling policy: run the start script or db:seed to create version 1");
+  return levelingPolicySchema.parse({ ...(row.policy as object), version: row.number });
+}
+
+/** Version 1 is DOMAIN.md's default policy; created once per installation. */
+export async function ensureDefaultPolicy(db: Pick<Prisma.TransactionClient, "levelingPolicyVersion">): Promise<void> {
+  if (await db.levelingPolicyVersion.findFirst({ select: { id: true } })) return;
+  await db.levelingPolicyVersion.create({
+    data: {
+      number: DEFAULT_POLICY.version,
+      status: "PUBLISHED",
+      policy: DEFAULT_POLICY as unknown as Prisma.InputJsonValue,
+      publishedAt: new Date(),
+    },
+  });
+}
