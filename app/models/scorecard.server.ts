@@ -1,15 +1,12 @@
 import { scoreScorecard } from "~/domain/leveling";
 import { PRODUCTION_CAPABILITIES, type ScorecardDraft, type ScorecardSubmission } from "~/domain/scorecards/scorecard-form";
-import { Prisma } from "~/generated/prisma/client";
-import { getDb } from "~/utils/db.server";
+import { type Prisma } from "~/generated/prisma/client";
+import { getDb, isUniqueViolation } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { RubricView } from "./rubric.server";
 
 export type SaveOutcome = { ok: true; version: number } | { ok: false; reason: "conflict" | "submitted" };
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Saves a draft only if nobody saved since `expectedVersion` (0 = no scorecard yet):

@@ -1,43 +1,262 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listCandidates } from "~/models/candidate.server";
+import { CANDIDATE_COUNTRIES } from "~/domain/candidates/candidate-fields";
+import { describeDecidedLevel } from "~/domain/candidates/decision-fields";
+import {
+  CANDIDATES_PER_PAGE,
+  DECISION_STATE_LABELS,
+  DECISION_STATES,
+  LEVEL_FILTERS,
+  RECOMMENDATION_STATUS_FILTER_LABELS,
+  RECOMMENDATION_STATUSES,
+  SEARCH_MAX,
+  SORT_DIRECTION_LABELS,
+  SORT_DIRECTIONS,
+  SORT_KEYS,
+  SORT_LABELS,
+  candidateListHref,
+  pageWindow,
+  type CandidateListQuery,
+} from "~/domain/candidates/list-options";
+import { parseCandidateListQuery } from "~/domain/candidates/list-query";
+import { listCandidatePage, type CandidateListRow } from "~/models/candidate-list.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · ML Leveling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "RECRUITER");
-  return { candidates: await listCandidates() };
+  const query = parseCandidateListQuery(new URL(request.url).searchParams);
+  const { rows, total, pages } = await listCandidatePage(query);
+  return {
+    query,
+    total,
+    pages,
+    candidates: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString().slice(0, 10) })),
+  };
+}
+
+const controlClass =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
+
+function RecommendationCell({ row }: { row: Pick<CandidateListRow, "recommendationStatus" | "recommendedLevel" | "flagCount"> }) {
+  if (!row.recommendationStatus) return <span className="text-slate-500">Not computed</span>;
+  const label =
+    row.recommendationStatus === "recommended" && row.recommendedLevel
+      ? row.recommendedLevel
+      : RECOMMENDATION_STATUS_FILTER_LABELS[row.recommendationStatus];
+  const tone =
+    row.recommendationStatus === "recommended"
+      ? "bg-green-100 text-green-800"
+      : row.recommendationStatus === "no_hire"
+        ? "bg-red-100 text-red-800"
+        : "bg-slate-100 text-slate-700";
+  const flags = row.flagCount ?? 0;
+  return (
+    <span className="whitespace-nowrap">
+      <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone}`}>{label}</span>
+      {flags > 0 ? <span className="ml-2 text-xs text-amber-800">{flags === 1 ? "1 flag" : `${flags} flags`}</span> : null}
+    </span>
+  );
+}
+
+function DecisionCell({ row }: { row: Pick<CandidateListRow, "decisionKind" | "decidedLevel"> }) {
+  if (!row.decisionKind) return <span className="text-slate-500">Undecided</span>;
+  const decided = row.decidedLevel ?? describeDecidedLevel(null);
+  return <span className="whitespace-nowrap">{row.decisionKind === "override" ? `${decided} (override)` : decided}</span>;
+}
+
+function Filters({ query }: { query: CandidateListQuery }) {
+  // A plain GET form: the filters live in the URL and work without JavaScript. Changing a
+  // filter starts again from page 1 because the form does not send `page`.
+  return (
+    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter candidates">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-q">Search</label>
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={SEARCH_MAX}
+          placeholder="Name or email"
+          className={`${controlClass} w-56`}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-status">Recommendation</label>
+        <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={controlClass}>
+          <option value="">Any</option>
+          {RECOMMENDATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {RECOMMENDATION_STATUS_FILTER_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-level">Recommended level</label>
+        <select id="filter-level" name="level" defaultValue={query.level ?? ""} className={controlClass}>
+          <option value="">Any</option>
+          {LEVEL_FILTERS.map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-decision">Decision</label>
+        <select id="filter-decision" name="decision" defaultValue={query.decision ?? ""} className={controlClass}>
+          <option value="">Any</option>
+          {DECISION_STATES.map((state) => (
+            <option key={state} value={state}>
+              {DECISION_STATE_LABELS[state]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-country">Country</label>
+        <select id="filter-country" name="country" defaultValue={query.country ?? ""} className={controlClass}>
+          <option value="">Any</option>
+          {CANDIDATE_COUNTRIES.map((country) => (
+            <option key={country} value={country}>
+              {country}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-sort">Sort by</label>
+        <select id="filter-sort" name="sort" defaultValue={query.sort} className={controlClass}>
+          {SORT_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-dir">Order</label>
+        <select id="filter-dir" name="dir" defaultValue={query.dir} className={controlClass}>
+          {SORT_DIRECTIONS.map((dir) => (
+            <option key={dir} value={dir}>
+              {SORT_DIRECTION_LABELS[dir]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
+        Apply
+      </button>
+      <Link to="/candidates" className="py-1.5 text-slate-700 underline">
+        Clear
+      </Link>
+    </Form>
+  );
+}
+
+function Pagination({ query, pages }: { query: CandidateListQuery; pages: number }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+      {query.page > 1 ? (
+        <Link to={candidateListHref(query, { page: Math.min(query.page - 1, pages) })} className="text-indigo-700 underline" rel="prev">
+          Previous
+        </Link>
+      ) : null}
+      {pageWindow(Math.min(query.page, pages), pages).map((page, index) =>
+        page === null ? (
+          <span key={`gap-${index}`} className="text-slate-500">
+            …
+          </span>
+        ) : page === query.page ? (
+          <span key={page} aria-current="page" className="rounded bg-indigo-700 px-2 py-0.5 font-semibold text-white">
+            {page}
+          </span>
+        ) : (
+          <Link key={page} to={candidateListHref(query, { page })} className="px-2 py-0.5 text-indigo-700 underline" aria-label={`Page ${page}`}>
+            {page}
+          </Link>
+        ),
+      )}
+      {query.page < pages ? (
+        <Link to={candidateListHref(query, { page: query.page + 1 })} className="text-indigo-700 underline" rel="next">
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
 }
 
 export default function CandidatesPage() {
-  const { candidates } = useLoaderData<typeof loader>();
+  const { candidates, query, total, pages } = useLoaderData<typeof loader>();
+  const first = (query.page - 1) * CANDIDATES_PER_PAGE + 1;
+  const filtered = Boolean(query.q || query.status || query.level || query.decision || query.country);
   return (
     <main className="mx-auto max-w-6xl p-6">
-      <h1 className="text-2xl font-bold">Candidates</h1>
-      <table className="mt-4 w-full text-left text-sm">
-        <thead className="border-b text-slate-500">
-          <tr>
-            <th className="py-2">Name</th>
-            <th>Country</th>
-            <th>Current title</th>
-            <th>Years</th>
-            <th>Track</th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.map((candidate) => (
-            <tr key={candidate.id} className="border-b">
-              <td className="py-2">{candidate.name}</td>
-              <td>{candidate.country}</td>
-              <td>{candidate.currentTitle}</td>
-              <td>{candidate.yearsExperience}</td>
-              <td>{candidate.track === "M" ? "Manager" : "IC"}</td>
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-bold">Candidates</h1>
+        <Link to="/candidates/new" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800">
+          New candidate
+        </Link>
+      </div>
+      <Filters query={query} />
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">
+        {total === 0
+          ? filtered
+            ? "No candidates match these filters."
+            : "No candidates yet."
+          : candidates.length === 0
+            ? `${total} ${total === 1 ? "candidate" : "candidates"}; page ${query.page} is past the last page (${pages}).`
+            : `Showing ${first}–${first + candidates.length - 1} of ${total} ${total === 1 ? "candidate" : "candidates"}`}
+      </p>
+      {candidates.length > 0 ? (
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b text-slate-500">
+            <tr>
+              <th className="py-2 pr-3">Name</th>
+              <th className="pr-3">Country</th>
+              <th className="pr-3">Current title</th>
+              <th className="pr-3">Track</th>
+              <th className="pr-3">Recommendation</th>
+              <th className="pr-3">Decision</th>
+              <th>Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {candidates.map((candidate) => (
+              <tr key={candidate.id} className="border-b align-top">
+                <td className="py-2 pr-3">
+                  <Link to={`/candidates/${candidate.id}`} className="font-medium text-indigo-700 underline">
+                    {candidate.name}
+                  </Link>
+                </td>
+                <td className="pr-3">{candidate.country}</td>
+                <td className="pr-3">{candidate.currentTitle}</td>
+                <td className="pr-3">{candidate.track === "M" ? "Manager" : "IC"}</td>
+                <td className="pr-3">
+                  <RecommendationCell row={candidate} />
+                </td>
+                <td className="pr-3">
+                  <DecisionCell row={candidate} />
+                </td>
+                <td className="whitespace-nowrap">{candidate.createdAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {total > 0 && candidates.length === 0 ? (
+        <p className="mt-2 text-sm">
+          <Link to={candidateListHref(query, { page: pages })} className="text-indigo-700 underline">
+            Go to the last page
+          </Link>
+        </p>
+      ) : null}
+      <Pagination query={query} pages={pages} />
     </main>
   );
 }

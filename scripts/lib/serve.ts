@@ -42,7 +42,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   if (demo) {
     if ((await getDb().user.count()) === 0) {
       const seeded = await seedDemoData(getDb());
-      log("info", `Seeded demo data: ${seeded.users} users, ${seeded.candidates} candidates`);
+      log("info", `Seeded demo data: ${seeded.users} users, ${seeded.candidates} candidates, ${seeded.evaluated} with interviews`);
     }
     console.log(`\n${demoAccountsTable()}\n`);
   }

@@ -75,7 +75,7 @@ describe("an interviewer fills and submits a scorecard", () => {
   });
 
   it("autosaves a draft with JavaScript and keeps it across a reload", async () => {
-    const interviewId = await assign("interviewer3@example.com", "andres.castillo@example.org", "code_quality");
+    const interviewId = await assign("interviewer3@example.com", "sofia.martinez@example.org", "code_quality");
     const context = await e2e.browser.newContext();
     const page = await context.newPage();
     await signIn(page, e2e.baseUrl, "interviewer3@example.com", DEMO_PASSWORD);

@@ -9,7 +9,7 @@ let alice: TestUser;
 let bruno: TestUser;
 let carla: TestUser;
 let recruiter: TestUser;
-const cookies: Record<string, string> = {};
+let cookies: Record<"alice" | "bruno" | "carla" | "recruiter", string>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -20,7 +20,12 @@ beforeAll(async () => {
     createTestUser(["INTERVIEWER"]),
     createTestUser(["RECRUITER"]),
   ]);
-  for (const [name, user] of Object.entries({ alice, bruno, carla, recruiter })) cookies[name] = await login(app, user);
+  cookies = {
+    alice: await login(app, alice),
+    bruno: await login(app, bruno),
+    carla: await login(app, carla),
+    recruiter: await login(app, recruiter),
+  };
 });
 afterAll(async () => app?.close());
 

@@ -1,0 +1,92 @@
+import { CANDIDATES_PER_PAGE, type CandidateListQuery, type SortKey } from "~/domain/candidates/list-options";
+import type { Level } from "~/domain/levels";
+import type { RecommendationStatus } from "~/domain/leveling/types";
+import { Prisma } from "~/generated/prisma/client";
+import { getDb } from "~/utils/db.server";
+
+export type CandidateListRow = {
+  id: string;
+  name: string;
+  country: string;
+  currentTitle: string;
+  track: "IC" | "M";
+  createdAt: Date;
+  /** Null for a candidate whose recommendation was never stored (created before it was). */
+  recommendationStatus: RecommendationStatus | null;
+  recommendedLevel: Level | null;
+  flagCount: number | null;
+  decisionKind: "accept" | "override" | null;
+  /** Null means no hire when decisionKind is set. */
+  decidedLevel: Level | null;
+};
+
+export type CandidateListPage = { rows: CandidateListRow[]; total: number; pages: number };
+
+/** `%` and `_` typed into the search box are searched for, not wildcards. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function whereClause(query: CandidateListQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    conditions.push(Prisma.sql`(c."name" ILIKE ${pattern} OR c."email" ILIKE ${pattern})`);
+  }
+  if (query.status) conditions.push(Prisma.sql`r."status" = ${query.status}::"RecommendationStatus"`);
+  if (query.level) conditions.push(Prisma.sql`r."level" = ${query.level}::"LevelCode"`);
+  if (query.decision === "decided") conditions.push(Prisma.sql`d."id" IS NOT NULL`);
+  if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL`);
+  if (query.country) conditions.push(Prisma.sql`c."country" = ${query.country}`);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * Fixed SQL per sort key (never built from the URL). The id breaks ties, so paging through
+ * equal names or times neither repeats nor skips a row. Levels sort in the LevelCode enum's
+ * order (IC3…IC6, then M1, M2); candidates without a level come last either way, no hire
+ * before incomplete.
+ */
+function orderClause(sort: SortKey, descending: boolean): Prisma.Sql {
+  const dir = Prisma.raw(descending ? "DESC" : "ASC");
+  switch (sort) {
+    case "name":
+      // The database's own collation may be bytewise (C.UTF-8: "Zoe" before "ana" before
+      // "Álvaro"); ICU's root collation sorts names as people read them.
+      return Prisma.sql`ORDER BY c."name" COLLATE "und-x-icu" ${dir}, c."id" ${dir}`;
+    case "created":
+      return Prisma.sql`ORDER BY c."createdAt" ${dir}, c."id" ${dir}`;
+    case "updated":
+      return Prisma.sql`ORDER BY c."updatedAt" ${dir}, c."id" ${dir}`;
+    case "level":
+      return Prisma.sql`ORDER BY r."level" ${dir} NULLS LAST, r."status" DESC NULLS LAST, c."name" COLLATE "und-x-icu" ASC, c."id" ASC`;
+  }
+}
+
+const FROM = Prisma.sql`
+  FROM "Candidate" c
+  LEFT JOIN "CandidateRecommendation" r ON r."candidateId" = c."id"
+  LEFT JOIN "HiringDecision" d ON d."candidateId" = c."id"`;
+
+/**
+ * One page of the candidate list and the number of matching candidates: two queries,
+ * reading the stored recommendation and decision through joins (never recomputing).
+ */
+export async function listCandidatePage(query: CandidateListQuery): Promise<CandidateListPage> {
+  const db = getDb();
+  const where = whereClause(query);
+  const offset = (query.page - 1) * CANDIDATES_PER_PAGE;
+  const [rows, [counted]] = await Promise.all([
+    db.$queryRaw<CandidateListRow[]>`
+      SELECT c."id"::text AS "id", c."name", c."country", c."currentTitle", c."track"::text AS "track", c."createdAt",
+             r."status"::text AS "recommendationStatus", r."level"::text AS "recommendedLevel", r."flagCount",
+             d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel"
+      ${FROM}
+      ${where}
+      ${orderClause(query.sort, query.dir === "desc")}
+      LIMIT ${CANDIDATES_PER_PAGE} OFFSET ${offset}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM} ${where}`,
+  ]);
+  const total = counted?.total ?? 0;
+  return { rows, total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE)) };
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Candidate_updatedAt_idx" ON "Candidate"("updatedAt");
