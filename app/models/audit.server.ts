@@ -42,3 +42,42 @@ export async function listAuditEvents(filter: AuditFilter, page: { take: number;
   ]);
   return { events, total };
 }
+
+export type HistoryEntry = { id: string; at: string; actor: string; action: string; details: unknown };
+
+/**
+ * Everything recorded about one candidate: edits and decisions (entity Candidate), interview
+ * assignments (entity Interview) and scorecard submissions (entity Scorecard). Looked up by
+ * the indexed (entityType, entityId) pair, never by scanning JSON details.
+ */
+export async function listCandidateHistory(candidateId: string, take = 100): Promise<HistoryEntry[]> {
+  const db = getDb();
+  const interviews = await db.interview.findMany({
+    where: { candidateId },
+    select: { id: true, scorecard: { select: { id: true } } },
+  });
+  const events = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "Candidate", entityId: candidateId },
+        { entityType: "Interview", entityId: { in: interviews.map((interview) => interview.id) } },
+        {
+          entityType: "Scorecard",
+          entityId: { in: interviews.flatMap((interview) => (interview.scorecard ? [interview.scorecard.id] : [])) },
+        },
+      ],
+    },
+    orderBy: { id: "desc" },
+    take,
+  });
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  return events.map((event) => ({
+    id: String(event.id),
+    at: event.at.toISOString(),
+    actor: event.actorId ? (names.get(event.actorId) ?? "former user") : "system",
+    action: event.action,
+    details: event.details,
+  }));
+}

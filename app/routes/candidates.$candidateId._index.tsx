@@ -27,6 +27,8 @@ import {
   type AreaOverview,
 } from "~/models/candidate.server";
 import { isUuid } from "~/utils/params";
+import { HistoryList } from "~/components/history-list";
+import { listCandidateHistory } from "~/models/audit.server";
 import { getDecision, recordDecision, reopenDecision, type DecisionView } from "~/models/decision.server";
 import {
   assignInterviewer,
@@ -124,7 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAssignableInterviewers(),
   ]);
   if (!overview) throw candidateNotFound();
-  return { ...overview, recommendation, decision, interviewers, nowUtc: formatDateTimeUtc(new Date()) };
+  const history = await listCandidateHistory(candidateId);
+  return { ...overview, recommendation, decision, interviewers, history, nowUtc: formatDateTimeUtc(new Date()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -572,7 +575,8 @@ function DecisionSection({
 }
 
 export default function CandidatePage() {
-  const { profile, areas, submittedAreaCount, interviewers, nowUtc, recommendation, decision } = useLoaderData<typeof loader>();
+  const { profile, areas, submittedAreaCount, interviewers, nowUtc, recommendation, decision, history } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const orphanErrors = unclaimedErrors(lastResult, areas);
   return (
@@ -665,6 +669,13 @@ export default function CandidatePage() {
       <RecommendationPanel recommendation={recommendation} />
       <p className="mt-2 text-sm text-slate-600">{`${submittedAreaCount} of ${areas.length} screen areas have a submitted scorecard.`}</p>
       <DecisionSection recommendation={recommendation} decision={decision} lastResult={lastResult} />
+
+      <section id="history" aria-labelledby="history-heading" className="mt-10">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <HistoryList entries={history} />
+      </section>
     </main>
   );
 }

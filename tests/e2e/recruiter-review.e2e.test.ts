@@ -105,6 +105,14 @@ describe("a recruiter reviews a candidate", () => {
     await decision.getByText("Overrode the recommendation").waitFor();
     await decision.getByText("Led the shared feature store other teams now use.").waitFor();
 
+    // The audit trail on the candidate page records the override with its reason.
+    const history = page.locator("#history");
+    const overrideEntry = history.locator("li", { hasText: "overrode the recommendation" });
+    await overrideEntry.waitFor();
+    expect(await overrideEntry.innerText()).toMatch(/Camila Torres[\s\S]*from IC4 to IC5[\s\S]*Led the shared feature store/);
+    expect(await history.locator("li", { hasText: "accepted the recommendation" }).count()).toBe(1);
+    expect(await history.locator("li", { hasText: "reopened the decision" }).count()).toBe(1);
+
     // The list finds them by a piece of the email, with the recommendation and decision.
     await page.goto(`${e2e.baseUrl}/candidates`);
     await page.getByLabel("Search").fill("JOURNEY@");
