@@ -204,3 +204,27 @@ describe("independent scoring", () => {
     expect((await app.request(`/scorecards/${draft.id}`, { cookie: cookies.alice })).status).toBe(404);
   });
 });
+
+describe("leveling on submission", () => {
+  it("stores a recommendation when the fifth area's scorecard is submitted", async () => {
+    const areas = ["problem_formulation", "feature_engineering", "model_development", "ml_system_design", "code_quality"] as const;
+    const { candidate, interviews } = await createCandidateWithInterviews(
+      db,
+      areas.map((areaKey) => ({ areaKey, interviewerId: alice.id })),
+    );
+    for (const [index, areaKey] of areas.entries()) {
+      const rubric = await publishedCriteria(db, areaKey);
+      const response = await post(`/interviews/${interviews[index]!.id}`, cookies.alice, {
+        ...completeScorecardForm(rubric, { score: 3, evidenced: ["serving"] }),
+        intent: "submit",
+      });
+      expect(response.status).toBe(302);
+      const stored = await db.candidateRecommendation.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+      expect(stored.status).toBe(index < 4 ? "incomplete" : "recommended");
+    }
+    const stored = await db.candidateRecommendation.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+    // Every area 3.0 with lifecycle ownership and serving evidenced: IC4 under the default policy.
+    expect(stored).toMatchObject({ level: "IC4", bandMin: 7000, bandMax: 10000, policyVersion: 1 });
+    expect(JSON.stringify(stored.explanation)).toContain("Production experience");
+  });
+});
