@@ -6,6 +6,8 @@ type NavUser = { name: string; roles: Role[] };
 const LINKS: { to: string; label: string; role: Role }[] = [
   { to: "/interviews", label: "My interviews", role: "INTERVIEWER" },
   { to: "/candidates", label: "Candidates", role: "RECRUITER" },
+  { to: "/admin/rubrics", label: "Rubrics", role: "ADMIN" },
+  { to: "/admin/policy", label: "Leveling policy", role: "ADMIN" },
   { to: "/admin/users", label: "Users", role: "ADMIN" },
   { to: "/admin/audit", label: "Audit log", role: "ADMIN" },
 ];

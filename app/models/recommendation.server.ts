@@ -1,7 +1,7 @@
 import { aggregate, level, type LevelingPolicy, type Recommendation, type SubmittedScorecard } from "~/domain/leveling";
 import type { ScreenAreaKey } from "~/domain/screen-areas";
 import type { Prisma } from "~/generated/prisma/client";
-import { getCurrentPolicy } from "./policy.server";
+import { getCurrentPolicy, lockPolicyForReading } from "./policy.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,6 +66,7 @@ export async function recomputeRecommendation(
   });
   const { scorecards, rubrics } = await loadLevelingInput(tx, candidateId);
   const evidence = aggregate(scorecards, rubrics, candidate);
+  if (!policy) await lockPolicyForReading(tx);
   const recommendation = level(evidence, policy ?? (await getCurrentPolicy(tx)));
   const stored = {
     policyVersion: recommendation.policyVersion,

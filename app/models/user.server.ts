@@ -85,3 +85,41 @@ export async function deactivateUser(userId: string, actor: { id: string; ipAddr
     );
   });
 }
+
+/** Lets a deactivated user sign in again; their sessions ended at deactivation and stay ended. */
+export async function reactivateUser(userId: string, actor: { id: string; ipAddress?: string }) {
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { active: true, deactivatedAt: null } });
+    await recordAudit(
+      { actorId: actor.id, action: "user.reactivate", entityType: "User", entityId: userId, ipAddress: actor.ipAddress },
+      tx,
+    );
+  });
+}
+
+/**
+ * An admin sets a new initial password (shared out of band): every session of the user
+ * ends in the same transaction, so whoever held the old password is signed out at once.
+ */
+export async function resetPassword(userId: string, newPassword: string, actor: { id: string; ipAddress?: string }) {
+  const passwordHash = await hashPassword(newPassword);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const { count } = await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "user.password_reset",
+        entityType: "User",
+        entityId: userId,
+        details: { sessionsEnded: count },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  });
+}
+
+export function userExists(userId: string) {
+  return getDb().user.findUnique({ where: { id: userId }, select: { id: true, active: true } });
+}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireRole } from "~/auth/permissions.server";
+import { auditFilterQuery, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, readAuditFilter, toAuditQuery } from "~/components/admin/audit-filter";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAuditEvents } from "~/models/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -9,29 +9,17 @@ import { getDb } from "~/utils/db.server";
 export const meta: MetaFunction = () => [{ title: "Audit log · ML Leveling" }];
 
 const PAGE_SIZE = 50;
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
-const filterSchema = z.object({
-  actorId: z.preprocess(blankToUndefined, z.string().uuid().optional()).catch(undefined),
-  action: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
-  entityType: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
-  from: z.preprocess(blankToUndefined, z.coerce.date().optional()).catch(undefined),
-  to: z.preprocess(blankToUndefined, z.coerce.date().optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = filterSchema.parse(params);
-  // "to" is a day picked in the form: include the whole day.
-  const to = filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined;
+  const filter = readAuditFilter(new URL(request.url).searchParams);
   const [{ events, total }, actors] = await Promise.all([
-    listAuditEvents({ ...filter, to }, { take: PAGE_SIZE, skip: (filter.page - 1) * PAGE_SIZE }),
+    listAuditEvents(toAuditQuery(filter), { take: PAGE_SIZE, skip: (filter.page - 1) * PAGE_SIZE }),
     getDb().user.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
   return {
-    filter: { ...filter, from: params.from ?? "", to: params.to ?? "" },
+    filter,
     actors,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -48,18 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { events, actors, filter, total, pages } = useLoaderData<typeof loader>();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    for (const key of ["actorId", "action", "entityType", "from", "to"] as const) {
-      const value = filter[key];
-      if (value) params.set(key, String(value));
-    }
-    params.set("page", String(page));
-    return `?${params}`;
-  };
+  const query = auditFilterQuery(filter);
   return (
     <main className="mx-auto max-w-6xl p-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Every sign-in, submission, decision, override, role change and rubric or policy publish, newest first. Append-only.
+      </p>
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           Actor
@@ -74,25 +57,44 @@ export default function AuditPage() {
         </label>
         <label className="flex flex-col">
           Action starts with
-          <input name="action" defaultValue={filter.action ?? ""} className="rounded border px-2 py-1" />
+          <input name="action" list="audit-actions" defaultValue={filter.action ?? ""} className="rounded border px-2 py-1" />
         </label>
+        <datalist id="audit-actions">
+          {KNOWN_ACTIONS.map((action) => (
+            <option key={action} value={action} />
+          ))}
+        </datalist>
         <label className="flex flex-col">
           Entity
-          <input name="entityType" defaultValue={filter.entityType ?? ""} className="rounded border px-2 py-1" />
+          <input name="entityType" list="audit-entities" defaultValue={filter.entityType ?? ""} className="rounded border px-2 py-1" />
+        </label>
+        <datalist id="audit-entities">
+          {KNOWN_ENTITY_TYPES.map((entity) => (
+            <option key={entity} value={entity} />
+          ))}
+        </datalist>
+        <label className="flex flex-col">
+          From (UTC)
+          <input type="date" name="from" defaultValue={filter.from ?? ""} className="rounded border px-2 py-1" />
         </label>
         <label className="flex flex-col">
-          From
-          <input type="date" name="from" defaultValue={filter.from} className="rounded border px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          To
-          <input type="date" name="to" defaultValue={filter.to} className="rounded border px-2 py-1" />
+          To (UTC)
+          <input type="date" name="to" defaultValue={filter.to ?? ""} className="rounded border px-2 py-1" />
         </label>
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
           Filter
         </button>
+        <Link to="/admin/audit" className="py-1.5 text-slate-700 underline">
+          Clear
+        </Link>
       </Form>
-      <p className="mt-3 text-sm text-slate-600">{total} events</p>
+      <p className="mt-3 flex gap-4 text-sm text-slate-600">
+        <span>{total} events</span>
+        {/* A resource route: a plain link downloads it, with or without JavaScript. */}
+        <a href={`/admin/audit.csv${query ? `?${query}` : ""}`} className="text-indigo-700 underline" download>
+          Download these events as CSV
+        </a>
+      </p>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="border-b text-slate-500">
           <tr>
@@ -105,8 +107,8 @@ export default function AuditPage() {
         </thead>
         <tbody>
           {events.map((event) => (
-            <tr key={event.id} className="border-b align-top">
-              <td className="py-1 whitespace-nowrap">{event.at.replace("T", " ").slice(0, 19)}</td>
+            <tr key={event.id} className="border-b align-top" data-action={event.action}>
+              <td className="whitespace-nowrap py-1">{event.at.replace("T", " ").slice(0, 19)}</td>
               <td>{event.actor}</td>
               <td className="font-mono">{event.action}</td>
               <td className="font-mono text-xs">{event.entity}</td>
@@ -116,11 +118,11 @@ export default function AuditPage() {
         </tbody>
       </table>
       <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-        {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>Previous</Link> : null}
+        {filter.page > 1 ? <Link to={`?${auditFilterQuery(filter, filter.page - 1)}`}>Previous</Link> : null}
         <span>
           Page {filter.page} of {pages}
         </span>
-        {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>Next</Link> : null}
+        {filter.page < pages ? <Link to={`?${auditFilterQuery(filter, filter.page + 1)}`}>Next</Link> : null}
       </nav>
     </main>
   );

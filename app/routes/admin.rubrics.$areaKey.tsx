@@ -1,0 +1,404 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  CriterionFieldset,
+  MAX_CRITERIA,
+  RubricDiff,
+  RubricReadOnly,
+  type CriterionView,
+  type RubricFormValues,
+} from "~/components/admin/rubric-editor";
+import { NotSavedSummary, Notice, VersionHistory } from "~/components/admin/version-history";
+import { requireRole } from "~/auth/permissions.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList } from "~/components/forms";
+import { RUBRIC_LIMITS, rubricDraftSchema } from "~/domain/rubrics/rubric-validation";
+import { isScreenAreaKey, type ScreenAreaKey } from "~/domain/screen-areas";
+import {
+  discardRubricDraft,
+  getRubricAdminView,
+  publishRubricDraft,
+  saveRubricDraft,
+  startRubricDraft,
+  type RubricWriteFailure,
+} from "~/models/rubric-admin.server";
+import { formatDateTimeUtc } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.area.name} rubric · ML Leveling` : "Rubric · ML Leveling" },
+];
+
+const MESSAGES = {
+  conflict:
+    "Another admin changed this draft since you opened it. Nothing was saved: reload the page to see their version, then make your changes again.",
+  gone: "This draft was published or discarded by another admin meanwhile. Nothing was saved: reload the page.",
+  invalid: "The saved draft is not valid yet: fix and save it before publishing.",
+  badRequest: "That request could not be understood. Reload the page and try again.",
+} as const;
+
+const NOTICES: Record<string, string> = {
+  started: "Draft started from the published version. Edit it, save, review the changes, then publish.",
+  saved: "Draft saved.",
+  published: "Published. Interviews without a scorecard use this version from now on; started scorecards keep theirs.",
+  discarded: "Draft discarded.",
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireAreaKey(value: string | undefined): ScreenAreaKey {
+  if (!value || !isScreenAreaKey(value)) throw new Response("Screen area not found", { status: 404 });
+  return value;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const view = await getRubricAdminView(requireAreaKey(params.areaKey));
+  if (!view) throw new Response("Screen area not found", { status: 404 });
+  const toCriteria = (criteria: readonly CriterionView[]) =>
+    criteria.map(({ key, title, lookFor, weight, anchors }) => ({ key, title, lookFor, weight, anchors }));
+  return {
+    area: view.area,
+    published: view.published && {
+      number: view.published.number,
+      publishedAt: view.published.publishedAt?.toISOString() ?? null,
+      publishedBy: view.published.publishedBy,
+      criteria: toCriteria(view.published.criteria),
+    },
+    draft: view.draft && {
+      id: view.draft.id,
+      number: view.draft.number,
+      version: view.draft.version,
+      createdAt: view.draft.createdAt.toISOString(),
+      createdBy: view.draft.createdBy,
+      criteria: toCriteria(view.draft.criteria),
+    },
+    changes: view.changes,
+    history: view.history.map((version) => ({
+      ...version,
+      createdAt: version.createdAt.toISOString(),
+      publishedAt: version.publishedAt?.toISOString() ?? null,
+    })),
+    limits: { min: RUBRIC_LIMITS.minCriteria, max: RUBRIC_LIMITS.maxCriteria },
+  };
+}
+
+type MessageResult = { kind: "message"; intent: string; message: string };
+
+function message(intent: string, text: string, status: number) {
+  return data<MessageResult>({ kind: "message", intent, message: text }, { status });
+}
+
+function failure(intent: string, result: RubricWriteFailure) {
+  switch (result.reason) {
+    case "not_found":
+      throw new Response("Screen area not found", { status: 404 });
+    case "draft_exists":
+      return message(intent, `Another admin already started draft version ${result.number} of this rubric: edit that one.`, 409);
+    case "invalid":
+      return message(intent, `${MESSAGES.invalid} ${Object.values(result.fieldErrors).flat().join(" ")}`, 400);
+    default:
+      return message(intent, MESSAGES[result.reason], 409);
+  }
+}
+
+/** The draft a publish, discard or save is about, and the version the admin last saw. */
+function draftReference(formData: FormData) {
+  const draftId = String(formData.get("draftId") ?? "");
+  const version = Number(formData.get("version"));
+  if (!UUID.test(draftId) || !Number.isInteger(version) || version < 1) return null;
+  return { draftId, expectedVersion: version };
+}
+
+/** Lowercase words joined by hyphens, from a title; "" when nothing usable is left. */
+function slugFrom(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, RUBRIC_LIMITS.keyMaxLength)
+    .replace(/-+$/g, "");
+}
+
+/** A blank key of a new criterion is derived from its title, made unique within the draft. */
+function fillBlankKeys(formData: FormData): void {
+  const indexes = new Set<number>();
+  for (const name of formData.keys()) {
+    const match = /^criteria\[(\d+)\]\./.exec(name);
+    if (match) indexes.add(Number(match[1]));
+  }
+  const taken = new Set([...indexes].map((index) => String(formData.get(`criteria[${index}].key`) ?? "").trim()).filter(Boolean));
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const name = `criteria[${index}].key`;
+    if (String(formData.get(name) ?? "").trim() !== "") continue;
+    const base = slugFrom(String(formData.get(`criteria[${index}].title`) ?? ""));
+    if (!base) continue;
+    let key = base;
+    for (let suffix = 2; taken.has(key); suffix += 1) key = `${base}-${suffix}`;
+    taken.add(key);
+    formData.set(name, key);
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const areaKey = requireAreaKey(params.areaKey);
+  const actor = { id: admin.id, ipAddress: context.clientIp };
+  const formData = await request.formData();
+  formData.set("areaKey", areaKey);
+
+  // Add, remove, move up/down: Conform list intents. The reply is the edited form; nothing is stored.
+  if (formData.has("__intent__")) {
+    return parseWithZod(formData, { schema: rubricDraftSchema }).reply();
+  }
+
+  const intent = String(formData.get("intent") ?? "");
+  switch (intent) {
+    case "start": {
+      const result = await startRubricDraft(areaKey, actor);
+      if (!result.ok) return failure(intent, result);
+      throw redirect(`/admin/rubrics/${areaKey}?done=started`);
+    }
+    case "save": {
+      const reference = draftReference(formData);
+      fillBlankKeys(formData);
+      const submission = parseWithZod(formData, { schema: rubricDraftSchema });
+      if (!reference) return data(submission.reply({ formErrors: [MESSAGES.badRequest] }), { status: 400 });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      const result = await saveRubricDraft({ areaKey, ...reference, rubric: submission.value, actor });
+      if (result.ok) throw redirect(`/admin/rubrics/${areaKey}?done=saved`);
+      if (result.reason === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+      if (result.reason === "conflict" || result.reason === "gone") {
+        return data(submission.reply({ formErrors: [MESSAGES[result.reason]] }), { status: 409 });
+      }
+      return failure(intent, result);
+    }
+    case "publish":
+    case "discard": {
+      const reference = draftReference(formData);
+      if (!reference) return message(intent, MESSAGES.badRequest, 400);
+      const result =
+        intent === "publish"
+          ? await publishRubricDraft({ areaKey, ...reference, actor })
+          : await discardRubricDraft({ areaKey, ...reference, actor });
+      if (!result.ok) return failure(intent, result);
+      throw redirect(`/admin/rubrics/${areaKey}?done=${intent === "publish" ? "published" : "discarded"}`);
+    }
+    default:
+      return message(intent, MESSAGES.badRequest, 400);
+  }
+}
+
+function toFormValues(criteria: readonly CriterionView[]): RubricFormValues {
+  return {
+    criteria: criteria.map((criterion) => ({
+      key: criterion.key,
+      title: criterion.title,
+      lookFor: criterion.lookFor,
+      weight: String(criterion.weight),
+      anchors: { 1: criterion.anchors[1], 2: criterion.anchors[2], 3: criterion.anchors[3], 4: criterion.anchors[4] },
+    })),
+  };
+}
+
+export default function RubricAreaPage() {
+  const { area, published, draft, changes, history, limits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as (SubmissionResult<string[]> | MessageResult) | undefined;
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const notice = NOTICES[searchParams.get("done") ?? ""];
+  const messageResult = actionData && "kind" in actionData ? actionData : null;
+  const reply = actionData && !("kind" in actionData) ? actionData : undefined;
+  const titles = Object.fromEntries([...(published?.criteria ?? []), ...(draft?.criteria ?? [])].map((c) => [c.key, c.title]));
+
+  return (
+    <main className="mx-auto max-w-5xl p-6">
+      <p className="text-sm">
+        <Link to="/admin/rubrics" className="text-indigo-700 underline">
+          Rubrics
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold">{area.name} rubric</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">{area.description}</p>
+      {/* The notice belongs to the redirect that set ?done=; a later failed post replaces it. */}
+      {notice && !actionData ? <Notice tone="success">{notice}</Notice> : null}
+      {messageResult ? <Notice tone="error">{messageResult.message}</Notice> : null}
+
+      {draft ? (
+        <DraftEditor
+          key={`${draft.id}:${draft.version}`}
+          draft={draft}
+          lockedKeys={published?.criteria.map((c) => c.key) ?? []}
+          reply={reply}
+          limits={limits}
+          busy={busy}
+        />
+      ) : (
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-lg font-semibold">Change this rubric</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            A published version never changes. Start a draft: it copies version {published?.number ?? "—"}, and nobody sees it until
+            you publish it.
+          </p>
+          <Form method="post" className="mt-3">
+            <button
+              type="submit"
+              name="intent"
+              value="start"
+              disabled={busy}
+              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+            >
+              Start a new draft
+            </button>
+          </Form>
+        </section>
+      )}
+
+      {draft ? (
+        <section className="mt-8" aria-labelledby="changes-heading">
+          <h2 id="changes-heading" className="text-lg font-semibold">
+            Changes in saved draft {draft.number} against published version {published?.number ?? "—"}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">This is what publishing changes. Unsaved edits above are not included.</p>
+          <RubricDiff changes={changes} titles={titles} />
+          <div className="mt-6 flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-4">
+            <Form method="post" className="space-y-2">
+              <input type="hidden" name="draftId" value={draft.id} />
+              <input type="hidden" name="version" value={draft.version} />
+              <p className="max-w-xl text-sm text-slate-700">
+                Publishing makes version {draft.number} the one every interview without a scorecard uses. Scorecards already
+                started stay on the version they were filled with.
+              </p>
+              <button
+                type="submit"
+                name="intent"
+                value="publish"
+                disabled={busy}
+                className="rounded-md bg-green-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+              >
+                Publish version {draft.number}
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="draftId" value={draft.id} />
+              <input type="hidden" name="version" value={draft.version} />
+              <button
+                type="submit"
+                name="intent"
+                value="discard"
+                disabled={busy}
+                className="rounded-md border border-red-300 px-4 py-2 text-sm font-semibold text-red-700 disabled:opacity-60"
+              >
+                Discard draft
+              </button>
+            </Form>
+          </div>
+        </section>
+      ) : null}
+
+      {published ? (
+        <section className="mt-8">
+          <details open={!draft}>
+            <summary className="cursor-pointer text-lg font-semibold">
+              Published version {published.number}
+              {published.publishedAt ? ` · since ${formatDateTimeUtc(published.publishedAt)} by ${published.publishedBy}` : ""}
+            </summary>
+            <div className="mt-3">
+              <RubricReadOnly criteria={published.criteria} />
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <section className="mt-8">
+        <h2 className="mb-2 text-lg font-semibold">History</h2>
+        <VersionHistory versions={history} />
+      </section>
+    </main>
+  );
+}
+
+function DraftEditor({
+  draft,
+  lockedKeys,
+  reply,
+  limits,
+  busy,
+}: {
+  draft: { id: string; number: number; version: number; createdAt: string; createdBy: string; criteria: CriterionView[] };
+  lockedKeys: string[];
+  reply: SubmissionResult<string[]> | undefined;
+  limits: { min: number; max: number };
+  busy: boolean;
+}) {
+  // Validation runs on the server only (no Zod in the browser); errors come back in `reply`.
+  const [form, fields] = useForm<RubricFormValues>({
+    id: `rubric-draft-${draft.id}`,
+    lastResult: reply,
+    defaultValue: toFormValues(draft.criteria),
+  });
+  const criteria = fields.criteria.getFieldList();
+  const locked = new Set(lockedKeys);
+  return (
+    <section className="mt-6" aria-labelledby="draft-heading">
+      <h2 id="draft-heading" className="text-lg font-semibold">
+        Draft version {draft.number}
+      </h2>
+      <p className="text-sm text-slate-600">
+        Started {formatDateTimeUtc(draft.createdAt)} by {draft.createdBy} · saved {draft.version - 1} time
+        {draft.version - 1 === 1 ? "" : "s"}. {limits.min}–{limits.max} criteria, each with a weight above 0 and all four anchors.
+      </p>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        {/* First in the form, so pressing Enter in a field saves rather than moving a criterion. */}
+        <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
+          Save draft
+        </button>
+        <input type="hidden" name="draftId" value={draft.id} />
+        <input type="hidden" name="version" value={draft.version} />
+        <NotSavedSummary reply={reply} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
+        {criteria.map((criterion, index) => (
+          <CriterionFieldset
+            key={criterion.key}
+            form={form}
+            listName={fields.criteria.name}
+            field={criterion}
+            index={index}
+            count={criteria.length}
+            keyLocked={locked.has(String(criterion.getFieldset().key.initialValue ?? ""))}
+          />
+        ))}
+        <div className="no-print sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-white/95 py-3">
+          {criteria.length < MAX_CRITERIA ? (
+            <button
+              {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { weight: "2" } })}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold"
+            >
+              Add a criterion
+            </button>
+          ) : null}
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            disabled={busy}
+            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+          >
+            Save draft
+          </button>
+          {form.dirty ? <span className="text-sm text-amber-800">Unsaved changes</span> : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
