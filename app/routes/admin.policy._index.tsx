@@ -19,6 +19,7 @@ import {
   type PolicyWriteFailure,
 } from "~/models/policy-admin.server";
 import { formatDateTimeUtc } from "~/utils/format";
+import { isUuid } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "Leveling policy · ML Leveling" }];
 
@@ -38,7 +39,6 @@ const NOTICES: Record<string, string> = {
   discarded: "Draft discarded.",
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "bands.IC4.min" → value, for every leaf of a policy. */
 function flatten(value: unknown, prefix = ""): Record<string, string> {
@@ -110,7 +110,7 @@ function failure(intent: string, result: PolicyWriteFailure) {
 function draftReference(formData: FormData) {
   const draftId = String(formData.get("draftId") ?? "");
   const version = Number(formData.get("version"));
-  if (!UUID.test(draftId) || !Number.isInteger(version) || version < 1) return null;
+  if (!isUuid(draftId) || !Number.isInteger(version) || version < 1) return null;
   return { draftId, expectedVersion: version };
 }
 

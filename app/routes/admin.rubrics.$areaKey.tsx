@@ -26,6 +26,7 @@ import {
   type RubricWriteFailure,
 } from "~/models/rubric-admin.server";
 import { formatDateTimeUtc } from "~/utils/format";
+import { isUuid } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.area.name} rubric · ML Leveling` : "Rubric · ML Leveling" },
@@ -46,7 +47,6 @@ const NOTICES: Record<string, string> = {
   discarded: "Draft discarded.",
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requireAreaKey(value: string | undefined): ScreenAreaKey {
   if (!value || !isScreenAreaKey(value)) throw new Response("Screen area not found", { status: 404 });
@@ -108,7 +108,7 @@ function failure(intent: string, result: RubricWriteFailure) {
 function draftReference(formData: FormData) {
   const draftId = String(formData.get("draftId") ?? "");
   const version = Number(formData.get("version"));
-  if (!UUID.test(draftId) || !Number.isInteger(version) || version < 1) return null;
+  if (!isUuid(draftId) || !Number.isInteger(version) || version < 1) return null;
   return { draftId, expectedVersion: version };
 }
 

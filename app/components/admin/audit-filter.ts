@@ -3,6 +3,8 @@
  * pagination links and the CSV export. Anything malformed is ignored, never an error:
  * a filter is a view, and a bad one should show everything rather than fail.
  */
+import { isUuid } from "~/utils/params";
+
 export type AuditFilterParams = {
   actorId?: string;
   /** Matches actions starting with it, e.g. "rubric." or "decision.override". */
@@ -14,7 +16,6 @@ export type AuditFilterParams = {
   page: number;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 100;
 
@@ -51,7 +52,7 @@ export function readAuditFilter(params: URLSearchParams): AuditFilterParams {
   const actorId = params.get("actorId");
   const page = Math.floor(Number(params.get("page")));
   return {
-    actorId: actorId && UUID.test(actorId) ? actorId : undefined,
+    actorId: isUuid(actorId) ? actorId : undefined,
     action: text(params.get("action")),
     entityType: text(params.get("entityType")),
     from: day(params.get("from")),
