@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "app/generated/", "node_modules/", "bench/results/"] },
+  { ignores: ["build/", "app/generated/", "node_modules/", "bench/results/", ".data/", ".cache/", ".prof/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
