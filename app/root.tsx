@@ -5,6 +5,7 @@ import { getOptionalUser } from "~/auth/permissions.server";
 import { AppNav } from "~/components/app-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
+import { countUnreadNotifications } from "~/models/notification.server";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -13,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "ML Leveling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return { user: user && { name: user.name, roles: user.roles } };
+  // The nav's inbox badge: one indexed count per page load.
+  return { user: user && { name: user.name, roles: user.roles, unreadNotifications: await countUnreadNotifications(user.id) } };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,11 +1,14 @@
 import { Form, NavLink } from "@remix-run/react";
 import type { Role } from "~/generated/prisma/enums";
 
-type NavUser = { name: string; roles: Role[] };
+type NavUser = { name: string; roles: Role[]; unreadNotifications: number };
 
-const LINKS: { to: string; label: string; role: Role }[] = [
+/** A link shows for a user holding its role, or any of its roles. */
+const LINKS: { to: string; label: string; role: Role | Role[] }[] = [
   { to: "/interviews", label: "My interviews", role: "INTERVIEWER" },
   { to: "/candidates", label: "Candidates", role: "RECRUITER" },
+  { to: "/calibration", label: "Calibration", role: ["RECRUITER", "ADMIN"] },
+  { to: "/analytics", label: "Decision analytics", role: ["RECRUITER", "ADMIN"] },
   { to: "/admin/rubrics", label: "Rubrics", role: "ADMIN" },
   { to: "/admin/policy", label: "Leveling policy", role: "ADMIN" },
   { to: "/admin/users", label: "Users", role: "ADMIN" },
@@ -14,7 +17,7 @@ const LINKS: { to: string; label: string; role: Role }[] = [
 
 /** Shows what the user's roles allow; the server enforces the same rules on every route. */
 export function AppNav({ user }: { user: NavUser }) {
-  const links = LINKS.filter((link) => user.roles.includes(link.role));
+  const links = LINKS.filter((link) => [link.role].flat().some((role) => user.roles.includes(role)));
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
@@ -33,6 +36,18 @@ export function AppNav({ user }: { user: NavUser }) {
             </li>
           ))}
         </ul>
+        <NavLink
+          to="/inbox"
+          className={({ isActive }) => `text-sm ${isActive ? "font-semibold text-indigo-700" : "text-slate-700 hover:text-slate-900"}`}
+        >
+          Inbox
+          {user.unreadNotifications > 0 ? (
+            <span className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
+              {user.unreadNotifications > 99 ? "99+" : user.unreadNotifications}
+              <span className="sr-only"> unread</span>
+            </span>
+          ) : null}
+        </NavLink>
         <NavLink to="/account" className="text-sm text-slate-700 hover:text-slate-900">
           {user.name}
         </NavLink>

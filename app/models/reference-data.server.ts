@@ -5,7 +5,9 @@ import { ensureDefaultPolicy } from "./policy.server";
 
 /**
  * Data every installation needs, demo or not: the five screen areas, version 1 of each
- * rubric and of the leveling policy. Idempotent: what exists is left alone.
+ * rubric (with the interview kit's suggested questions) and of the leveling policy.
+ * Idempotent: what exists is left alone, so a database created before the kit existed
+ * keeps its version 1 without questions until an admin adds them in a new version.
  */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -33,6 +35,7 @@ export async function ensureReferenceData(db: Db): Promise<void> {
               anchor2: criterion.anchors[2],
               anchor3: criterion.anchors[3],
               anchor4: criterion.anchors[4],
+              questions: criterion.questions ?? [],
             })),
           },
         },

@@ -34,7 +34,7 @@ type Tx = Prisma.TransactionClient;
 export function toRubricDraft(view: Pick<RubricView, "areaKey" | "criteria">): RubricDraft {
   return {
     areaKey: view.areaKey as ScreenAreaKey,
-    criteria: view.criteria.map(({ key, title, lookFor, weight, anchors }) => ({ key, title, lookFor, weight, anchors })),
+    criteria: view.criteria.map(({ key, title, lookFor, weight, anchors, questions }) => ({ key, title, lookFor, weight, anchors, questions })),
   };
 }
 
@@ -49,6 +49,7 @@ function criterionRows(rubric: RubricDraft) {
     anchor2: criterion.anchors[2],
     anchor3: criterion.anchors[3],
     anchor4: criterion.anchors[4],
+    questions: criterion.questions ?? [],
   }));
 }
 
@@ -121,7 +122,7 @@ export async function getRubricAdminView(areaKey: string) {
 
 const criteriaSelect = {
   orderBy: { position: "asc" as const },
-  select: { key: true, title: true, lookFor: true, weight: true, anchor1: true, anchor2: true, anchor3: true, anchor4: true },
+  select: { key: true, title: true, lookFor: true, weight: true, anchor1: true, anchor2: true, anchor3: true, anchor4: true, questions: true },
 };
 
 /** A version's criteria read through the transaction, as the domain's rubric shape. */
@@ -135,6 +136,7 @@ async function readRubric(tx: Tx, id: string): Promise<RubricDraft> {
       lookFor: c.lookFor,
       weight: c.weight,
       anchors: { 1: c.anchor1, 2: c.anchor2, 3: c.anchor3, 4: c.anchor4 },
+      questions: c.questions ?? [],
     })),
   };
 }

@@ -9,6 +9,8 @@ export type RubricCriterionView = {
   lookFor: string;
   weight: number;
   anchors: RubricAnchors;
+  /** Interview kit: suggested questions and follow-ups. */
+  questions: string[];
 };
 
 export type RubricView = { id: string; areaKey: string; number: number; status: string; criteria: RubricCriterionView[] };
@@ -26,7 +28,18 @@ type RubricRow = {
   areaKey: string;
   number: number;
   status: string;
-  criteria: { id: string; key: string; title: string; lookFor: string; weight: number; anchor1: string; anchor2: string; anchor3: string; anchor4: string }[];
+  criteria: {
+    id: string;
+    key: string;
+    title: string;
+    lookFor: string;
+    weight: number;
+    anchor1: string;
+    anchor2: string;
+    anchor3: string;
+    anchor4: string;
+    questions: string[] | null;
+  }[];
 };
 
 function toView(row: RubricRow): RubricView {
@@ -42,6 +55,7 @@ function toView(row: RubricRow): RubricView {
       lookFor: c.lookFor,
       weight: c.weight,
       anchors: { 1: c.anchor1, 2: c.anchor2, 3: c.anchor3, 4: c.anchor4 },
+      questions: c.questions ?? [],
     })),
   };
 }

@@ -9,6 +9,7 @@ import {
   RubricDiff,
   RubricReadOnly,
   type CriterionView,
+  type QuestionLimits,
   type RubricFormValues,
 } from "~/components/admin/rubric-editor";
 import { NotSavedSummary, Notice, VersionHistory } from "~/components/admin/version-history";
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getRubricAdminView(requireAreaKey(params.areaKey));
   if (!view) throw new Response("Screen area not found", { status: 404 });
   const toCriteria = (criteria: readonly CriterionView[]) =>
-    criteria.map(({ key, title, lookFor, weight, anchors }) => ({ key, title, lookFor, weight, anchors }));
+    criteria.map(({ key, title, lookFor, weight, anchors, questions }) => ({ key, title, lookFor, weight, anchors, questions }));
   return {
     area: view.area,
     published: view.published && {
@@ -81,7 +82,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: version.createdAt.toISOString(),
       publishedAt: version.publishedAt?.toISOString() ?? null,
     })),
-    limits: { min: RUBRIC_LIMITS.minCriteria, max: RUBRIC_LIMITS.maxCriteria },
+    limits: {
+      min: RUBRIC_LIMITS.minCriteria,
+      max: RUBRIC_LIMITS.maxCriteria,
+      questions: { max: RUBRIC_LIMITS.maxQuestions, maxLength: RUBRIC_LIMITS.questionMaxLength },
+    },
   };
 }
 
@@ -201,6 +206,7 @@ function toFormValues(criteria: readonly CriterionView[]): RubricFormValues {
       lookFor: criterion.lookFor,
       weight: String(criterion.weight),
       anchors: { 1: criterion.anchors[1], 2: criterion.anchors[2], 3: criterion.anchors[3], 4: criterion.anchors[4] },
+      questions: criterion.questions.join("\n"),
     })),
   };
 }
@@ -333,7 +339,7 @@ function DraftEditor({
   draft: { id: string; number: number; version: number; createdAt: string; createdBy: string; criteria: CriterionView[] };
   lockedKeys: string[];
   reply: SubmissionResult<string[]> | undefined;
-  limits: { min: number; max: number };
+  limits: { min: number; max: number; questions: QuestionLimits };
   busy: boolean;
 }) {
   // Validation runs on the server only (no Zod in the browser); errors come back in `reply`.
@@ -372,6 +378,7 @@ function DraftEditor({
             index={index}
             count={criteria.length}
             keyLocked={locked.has(String(criterion.getFieldset().key.initialValue ?? ""))}
+            questionLimits={limits.questions}
           />
         ))}
         <div className="no-print sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-white/95 py-3">

@@ -153,6 +153,14 @@ export default function ScorecardPage() {
         {formatDateTimeUtc(interview.scheduledAt)} · rubric version {rubric.number}
       </p>
       <p className="mt-2 max-w-3xl text-sm text-slate-700">{interview.areaDescription}</p>
+      <p className="no-print mt-3">
+        <Link
+          to={`/interviews/${interview.id}/kit`}
+          className="inline-block rounded-md border border-indigo-300 bg-indigo-50 px-3 py-2 text-sm font-semibold text-indigo-800"
+        >
+          Interview kit: suggested questions, candidate profile, notes from earlier interviewers
+        </Link>
+      </p>
 
       {readOnly ? (
         <>
@@ -162,6 +170,8 @@ export default function ScorecardPage() {
               See colleagues&apos; feedback on this candidate
             </Link>
           </p>
+          {/* A refused post to a submitted scorecard (no JavaScript) must still say why. */}
+          {message ? <ErrorList errors={[message]} /> : null}
           <div className="mt-6">
             <ScorecardFields criteria={rubric.criteria} defaultValues={draft} readOnly />
           </div>

@@ -29,6 +29,9 @@ function InterviewTable({ title, interviews, empty }: { title: string; interview
               <th>Candidate</th>
               <th>Screen area</th>
               <th>Scorecard</th>
+              <th>
+                <span className="sr-only">Interview kit</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,6 +46,11 @@ function InterviewTable({ title, interviews, empty }: { title: string; interview
                 <td>{interview.areaName}</td>
                 <td>
                   <ScorecardStatusBadge status={interview.status} />
+                </td>
+                <td>
+                  <Link to={`/interviews/${interview.id}/kit`} className="text-indigo-700 underline">
+                    Interview kit
+                  </Link>
                 </td>
               </tr>
             ))}

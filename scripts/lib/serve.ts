@@ -5,6 +5,9 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { Express } from "express";
 import { createHttpApp } from "~/http/app.server";
+import { getJobsConfig, type JobsConfig } from "~/jobs/config.server";
+import { createMailSender } from "~/jobs/mail";
+import { startReminderSchedule } from "~/jobs/reminders.server";
 import { ensureReferenceData } from "~/models/reference-data.server";
 import { getDb, disconnectDb } from "~/utils/db.server";
 import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
@@ -23,8 +26,10 @@ function listen(app: Express, env: Env): Server {
 export async function serve(mode: "production" | "development"): Promise<void> {
   if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
   process.env.NODE_ENV ??= mode;
+  let jobs: JobsConfig;
   try {
     getEnv();
+    jobs = getJobsConfig();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
@@ -63,6 +68,19 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   }
   server.on("listening", () => log("info", `Listening on http://localhost:${env.PORT} (${mode})`));
 
+  // Scorecard reminders (docs/decisions/007-reminders.md): every server schedules the job;
+  // an advisory lock lets one run at a time, and the delivery records make reruns harmless.
+  const reminders =
+    jobs.REMINDER_INTERVAL_MINUTES > 0
+      ? startReminderSchedule({
+          databaseUrl: database.url,
+          intervalMs: jobs.REMINDER_INTERVAL_MINUTES * 60_000,
+          // A relative outbox path is relative to the checkout, wherever the server was started from.
+          sender: createMailSender({ MAIL_OUTBOX_FILE: path.resolve(root, jobs.MAIL_OUTBOX_FILE) }),
+          appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+        })
+      : null;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -72,6 +90,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await reminders?.stop();
     await vite?.close();
     await disconnectDb();
     await database.stop();

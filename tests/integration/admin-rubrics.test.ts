@@ -31,7 +31,15 @@ afterAll(async () => app?.close());
 const html = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
 
-type CriterionForm = { key: string; title: string; lookFor: string; weight: string; anchors: Record<1 | 2 | 3 | 4, string> };
+type CriterionForm = {
+  key: string;
+  title: string;
+  lookFor: string;
+  weight: string;
+  anchors: Record<1 | 2 | 3 | 4, string>;
+  /** The interview kit's textarea: one question per line. */
+  questions: string;
+};
 
 async function currentDraft(areaKey: ScreenAreaKey) {
   return db.rubricVersion.findFirstOrThrow({
@@ -52,6 +60,7 @@ function draftForm(
     lookFor: c.lookFor,
     weight: String(c.weight),
     anchors: { 1: c.anchor1, 2: c.anchor2, 3: c.anchor3, 4: c.anchor4 },
+    questions: c.questions.join("\n"),
   }));
   change(criteria);
   const form: Record<string, string> = { intent: "save", draftId: draft.id, version: String(version), areaKey: draft.areaKey };
@@ -61,6 +70,7 @@ function draftForm(
     form[`criteria[${index}].lookFor`] = criterion.lookFor;
     form[`criteria[${index}].weight`] = criterion.weight;
     for (const score of [1, 2, 3, 4] as const) form[`criteria[${index}].anchors.${score}`] = criterion.anchors[score];
+    form[`criteria[${index}].questions`] = criterion.questions;
   });
   return form;
 }
@@ -263,6 +273,7 @@ describe("editing a draft", () => {
           lookFor: "Names the signals watched after launch.",
           weight: "1.5",
           anchors: { 1: "None.", 2: "Vague.", 3: "Concrete.", 4: "Concrete and tested." },
+          questions: "",
         });
       }),
     );
@@ -278,6 +289,55 @@ describe("editing a draft", () => {
     const editor = await (await app.request(`/admin/rubrics/${areaKey}`, { cookie: adminCookie })).text();
     for (const kind of ["criterion_added", "criterion_removed", "criterion_reordered"]) expect(editor).toContain(`data-change="${kind}"`);
     expect((await post(areaKey, { intent: "discard", draftId: saved.id, version: String(saved.version) })).status).toBe(302);
+  });
+});
+
+describe("interview-kit questions", () => {
+  it("edits a criterion's suggested questions with the draft, shows them in the diff and publishes them as a new version", async () => {
+    const areaKey = "model_development";
+    const draft = await startDraft(areaKey);
+    const published = await db.rubricVersion.findFirstOrThrow({
+      where: { areaKey, status: "PUBLISHED" },
+      include: { criteria: { orderBy: { position: "asc" } } },
+    });
+    // Version 1 carries the default questions, and a new draft copies them.
+    expect(published.criteria.every((criterion) => criterion.questions.length >= 2)).toBe(true);
+    expect(draft.criteria.map((criterion) => criterion.questions)).toEqual(published.criteria.map((criterion) => criterion.questions));
+
+    const tooMany = await post(
+      areaKey,
+      draftForm(draft, (criteria) => (criteria[1]!.questions = Array.from({ length: 11 }, (_, i) => `Question ${i + 1}?`).join("\n"))),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("Criterion 2: at most 10 suggested questions (one per line)");
+    const tooLong = await post(areaKey, draftForm(draft, (criteria) => (criteria[0]!.questions = `Short?\n${"x".repeat(301)}`)));
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("Criterion 1: suggested question 2 must be at most 300 characters");
+    expect((await currentDraft(areaKey)).version).toBe(draft.version);
+
+    const newQuestion = "Which ablation convinced you that the new feature & its pipeline were worth it?";
+    const save = await post(
+      areaKey,
+      draftForm(draft, (criteria) => (criteria[0]!.questions = `  ${newQuestion}  \n\nWhat did you stop doing?\r\n`)),
+    );
+    expect(save.status).toBe(302);
+    const saved = await currentDraft(areaKey);
+    expect(saved.criteria[0]!.questions).toEqual([newQuestion, "What did you stop doing?"]);
+    expect(saved.criteria.slice(1).map((c) => c.questions)).toEqual(published.criteria.slice(1).map((c) => c.questions));
+
+    const editor = await (await app.request(`/admin/rubrics/${areaKey}`, { cookie: adminCookie })).text();
+    expect(editor).toContain('data-change="questions_changed"');
+    expect(editor.match(/data-change="/g)).toHaveLength(1);
+    expect(editor).toContain(html(newQuestion));
+
+    const publish = await post(areaKey, { intent: "publish", draftId: saved.id, version: String(saved.version) });
+    expect(publish.status).toBe(302);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "rubric.publish", entityId: saved.id } });
+    expect(audit.details).toMatchObject({ changes: [`questions_changed:${saved.criteria[0]!.key}`] });
+    // The published version still holds them, and they can no longer change.
+    const frozen = await db.criterion.findFirstOrThrow({ where: { rubricVersionId: saved.id, key: saved.criteria[0]!.key } });
+    expect(frozen.questions).toEqual([newQuestion, "What did you stop doing?"]);
+    await expect(db.criterion.update({ where: { id: frozen.id }, data: { questions: ["Sneaky?"] } })).rejects.toThrow();
   });
 });
 

@@ -45,7 +45,8 @@ describe("interviewer pages", () => {
     const { aliceInterview } = await setUp();
     const html = await (await app.request("/interviews", { cookie: cookies.alice })).text();
     expect(html).toContain(`/interviews/${aliceInterview.id}`);
-    expect(html).toContain("Not started");
+    // The interview ended an hour ago and nothing is submitted: the scorecard is due.
+    expect(html).toContain(">Due<");
   });
 
   it("shows the rubric with every anchor next to its choice", async () => {

@@ -41,7 +41,8 @@ export async function startE2E(): Promise<E2EContext> {
   let output = "";
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--demo"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn" },
+    // No reminder schedule: journeys must not depend on when it fires, nor write to the checkout's .data/outbox.log.
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", REMINDER_INTERVAL_MINUTES: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));

@@ -44,8 +44,11 @@ function text(value: string | null): string | undefined {
   return trimmed && trimmed.length <= MAX_TEXT ? trimmed : undefined;
 }
 
+/** A real day in a plausible year: `to=0000-01-01` reached PostgreSQL as a date it cannot store (500). */
 function day(value: string | null): string | undefined {
-  return value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined;
+  if (!value || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return undefined;
+  const year = Number(value.slice(0, 4));
+  return year >= 1900 && year <= 2999 ? value : undefined;
 }
 
 export function readAuditFilter(params: URLSearchParams): AuditFilterParams {

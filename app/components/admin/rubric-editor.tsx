@@ -2,6 +2,7 @@ import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata 
 import type { RubricChange } from "~/domain/rubrics/rubric-diff";
 import { RATING_SCALE_LABELS, RATING_SCORES, type RubricAnchors } from "~/domain/rubrics/types";
 import { ErrorList } from "~/components/forms";
+import { SuggestedQuestions } from "~/components/suggested-questions";
 
 /** The editor's form values: what the inputs hold (strings), shaped like a RubricDraft. */
 export type CriterionFormValue = {
@@ -10,10 +11,15 @@ export type CriterionFormValue = {
   lookFor: string;
   weight: string;
   anchors: Record<"1" | "2" | "3" | "4", string>;
+  /** The interview kit's suggested questions, one per line. */
+  questions: string;
 };
 export type RubricFormValues = { criteria: CriterionFormValue[] };
 
-export type CriterionView = { key: string; title: string; lookFor: string; weight: number; anchors: RubricAnchors };
+export type CriterionView = { key: string; title: string; lookFor: string; weight: number; anchors: RubricAnchors; questions: string[] };
+
+/** How many suggested questions a criterion may have, and how long each may be (checked on the server). */
+export type QuestionLimits = { max: number; maxLength: number };
 
 export const MAX_CRITERIA = 6;
 
@@ -45,6 +51,7 @@ export function CriterionFieldset({
   index,
   count,
   keyLocked,
+  questionLimits,
 }: {
   form: FormMetadata<RubricFormValues>;
   listName: FieldMetadata<CriterionFormValue[]>["name"];
@@ -53,6 +60,7 @@ export function CriterionFieldset({
   count: number;
   /** Keys of criteria in the published version stay fixed, so the diff can match them. */
   keyLocked: boolean;
+  questionLimits: QuestionLimits;
 }) {
   const criterion = field.getFieldset();
   const anchors = criterion.anchors.getFieldset();
@@ -138,6 +146,23 @@ export function CriterionFieldset({
           );
         })}
       </div>
+      <div className="mt-3 space-y-1">
+        <Label htmlFor={criterion.questions.id}>Suggested questions and follow-ups (interview kit)</Label>
+        <textarea
+          {...getTextareaProps(criterion.questions)}
+          aria-describedby={[`${criterion.questions.id}-hint`, criterion.questions.errors?.length ? criterion.questions.errorId : null]
+            .filter(Boolean)
+            .join(" ")}
+          aria-invalid={criterion.questions.errors?.length ? true : undefined}
+          rows={4}
+          className={inputClass}
+        />
+        <p id={`${criterion.questions.id}-hint`} className="text-xs text-slate-500">
+          One question per line, at most {questionLimits.max}, each up to {questionLimits.maxLength} characters. Interviewers see them in
+          the interview kit of this rubric version.
+        </p>
+        <ErrorList id={criterion.questions.errorId} errors={criterion.questions.errors} />
+      </div>
     </fieldset>
   );
 }
@@ -162,6 +187,8 @@ export function RubricReadOnly({ criteria }: { criteria: readonly CriterionView[
               </div>
             ))}
           </dl>
+          <h4 className="mt-3 text-sm font-medium text-slate-600">Suggested questions</h4>
+          <SuggestedQuestions questions={criterion.questions} />
         </li>
       ))}
     </ol>
@@ -179,6 +206,23 @@ function BeforeAfter({ before, after }: { before: string; after: string }) {
         <span className="sr-only">After: </span>
         <ins className="no-underline">{after}</ins>
       </p>
+    </div>
+  );
+}
+
+function BeforeAfterList({ before, after }: { before: readonly string[]; after: readonly string[] }) {
+  const list = (items: readonly string[]) =>
+    items.length === 0 ? <em>none</em> : <ol className="list-decimal pl-5">{items.map((item, index) => <li key={index}>{item}</li>)}</ol>;
+  return (
+    <div className="mt-1 grid gap-2 md:grid-cols-2">
+      <div className="rounded bg-red-50 p-2 text-red-900">
+        <span className="sr-only">Before: </span>
+        <del className="no-underline">{list(before)}</del>
+      </div>
+      <div className="rounded bg-green-50 p-2 text-green-900">
+        <span className="sr-only">After: </span>
+        <ins className="no-underline">{list(after)}</ins>
+      </div>
     </div>
   );
 }
@@ -221,6 +265,13 @@ export function RubricDiff({ changes, titles }: { changes: readonly RubricChange
                   <>
                     <strong>What to look for in {name(change.key)}</strong>
                     <BeforeAfter before={change.before} after={change.after} />
+                  </>
+                );
+              case "questions_changed":
+                return (
+                  <>
+                    <strong>Suggested questions of {name(change.key)}</strong>
+                    <BeforeAfterList before={change.before} after={change.after} />
                   </>
                 );
               case "anchor_changed":

@@ -33,8 +33,9 @@ interface Requirement {
   met: boolean;
   /** The highest level allowed when the requirement is not met. */
   capAt: IcLevel;
+  /** Set only when met. */
   metMessage: string;
-  /** What is missing, e.g. "no interviewer evidenced …". */
+  /** What is missing, e.g. "no interviewer evidenced …"; set only when not met. */
   shortfall: string;
 }
 
@@ -73,20 +74,27 @@ function applyRequirement(level: IcLevel, requirement: Requirement): { level: Ic
   return { level, step: { rule, outcome: "not_met", message: `No effect at ${level}: ${shortfall}` } };
 }
 
+// Only the message that applies is built (metMessage when met, shortfall otherwise): these
+// run for every recommendation and the unused half was pure string-building cost.
 function productionRequirement(evidence: CandidateEvidence, policy: LevelingPolicy): Requirement {
   const evidenced = PRODUCTION_CAPABILITIES.filter((capability) => evidence.production[capability]);
-  const missing = PRODUCTION_CAPABILITIES.filter((capability) => !evidence.production[capability]);
+  const met = evidenced.length >= policy.production.minCapabilities;
   const needs = `needs at least ${policy.production.minCapabilities} of ${PRODUCTION_CAPABILITIES.length}`;
-  const notEvidenced = `${names(missing)} not evidenced by any interviewer (${needs})`;
-  return {
-    rule: "production_cap",
-    met: evidenced.length >= policy.production.minCapabilities,
-    capAt: PRODUCTION_CAP,
-    metMessage: `Production experience: ${names(evidenced)} evidenced (${needs})`,
-    shortfall:
+  let shortfall = "";
+  if (!met) {
+    const missing = PRODUCTION_CAPABILITIES.filter((capability) => !evidence.production[capability]);
+    const notEvidenced = `${names(missing)} not evidenced by any interviewer (${needs})`;
+    shortfall =
       evidenced.length === 0
         ? `no production experience — ${notEvidenced}`
-        : `not enough production experience — only ${names(evidenced)} evidenced; ${notEvidenced}`,
+        : `not enough production experience — only ${names(evidenced)} evidenced; ${notEvidenced}`;
+  }
+  return {
+    rule: "production_cap",
+    met,
+    capAt: PRODUCTION_CAP,
+    metMessage: met ? `Production experience: ${names(evidenced)} evidenced (${needs})` : "",
+    shortfall,
   };
 }
 
@@ -95,8 +103,8 @@ function gateRequirement(rule: RuleName, met: boolean, from: ScoredLevel, names:
     rule,
     met,
     capAt: LEVEL_BELOW[from],
-    metMessage: `${names.gate} met: ${names.evidence} evidenced (needed from ${from})`,
-    shortfall: `no interviewer evidenced ${names.evidence} (needed from ${from})`,
+    metMessage: met ? `${names.gate} met: ${names.evidence} evidenced (needed from ${from})` : "",
+    shortfall: met ? "" : `no interviewer evidenced ${names.evidence} (needed from ${from})`,
   };
 }
 

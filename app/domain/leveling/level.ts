@@ -34,14 +34,11 @@ export function level(evidence: CandidateEvidence, policy: LevelingPolicy): Reco
   const recommended = manager?.level ?? capped.level;
   const pay = payFor(recommended, evidence.faangExperience, policy);
 
-  const steps = [
-    completeness.step,
-    hireBar.step,
-    scored.step,
-    ...capped.steps,
-    ...(manager ? [manager.step] : []),
-    ...pay.steps,
-  ];
+  // Built by push, not spreads: level() runs for every candidate in what-if simulations.
+  const steps = [completeness.step, hireBar.step, scored.step];
+  for (const step of capped.steps) steps.push(step);
+  if (manager) steps.push(manager.step);
+  for (const step of pay.steps) steps.push(step);
   const decision: Decision = {
     status: "recommended",
     level: recommended,
@@ -59,5 +56,16 @@ function withFlags(
   policy: LevelingPolicy,
 ): Recommendation {
   const flags = collectFlags(evidence, decision, missing, policy);
-  return { ...decision, flags, explanation: [...steps, flagsStep(flags)], policyVersion: policy.version };
+  steps.push(flagsStep(flags)); // `steps` is always a fresh array built by level()
+  // Same keys in the same order as `{ ...decision, flags, explanation, policyVersion }`
+  // (the CLI prints this object as JSON), without the spread's generic copy.
+  return {
+    status: decision.status,
+    level: decision.level,
+    band: decision.band,
+    premiumBand: decision.premiumBand,
+    flags,
+    explanation: steps,
+    policyVersion: policy.version,
+  };
 }

@@ -35,6 +35,19 @@ describe("DEFAULT_RUBRICS", () => {
     }
   });
 
+  it.each(rubrics)("%s gives every criterion 2–4 distinct interview-kit questions within the editor's limits", (_areaKey, rubric) => {
+    for (const criterion of rubric.criteria) {
+      const questions = criterion.questions ?? [];
+      expect(questions.length, criterion.key).toBeGreaterThanOrEqual(2);
+      expect(questions.length, criterion.key).toBeLessThanOrEqual(4);
+      expect(new Set(questions).size).toBe(questions.length);
+      for (const question of questions) {
+        expect(question.length).toBeLessThanOrEqual(300);
+        expect(question).not.toMatch(/\n/);
+      }
+    }
+  });
+
   const requiredTopics: Record<ScreenAreaKey, RegExp[]> = {
     problem_formulation: [/target/i, /decision/i, /business (KPI|metric)/i, /baseline/i, /latency/i, /labels?/i, /feedback loop/i],
     feature_engineering: [/as-of join/i, /leakage/i, /skew/i, /feature store/i, /freshness/i, /backfill/i, /validation|checks/i],

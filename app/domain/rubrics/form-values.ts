@@ -20,3 +20,14 @@ export function numberUnlessBlank(value: unknown): unknown {
 export function undefinedAsEmptyObject(value: unknown): unknown {
   return value === undefined ? {} : value;
 }
+
+/**
+ * A list of short texts from a textarea holding one per line (blank lines dropped), or
+ * from a stored list; each entry trimmed. Missing means an empty list.
+ */
+export function linesToList(value: unknown): unknown {
+  if (value === undefined || value === null) return [];
+  const entries = typeof value === "string" ? value.split(/\r?\n/) : value;
+  if (!Array.isArray(entries)) return value;
+  return entries.map((entry: unknown) => (typeof entry === "string" ? entry.trim() : entry)).filter((entry: unknown) => entry !== "");
+}

@@ -70,6 +70,18 @@ describe("diffRubrics", () => {
     ]);
   });
 
+  it("reports changed suggested questions as one change with both lists, treating absent as none", () => {
+    const withQuestions = { ...a, questions: ["Why?", "How?"] };
+    expect(diffRubrics(published, rubricOf(withQuestions, b, c))).toEqual([
+      { kind: "questions_changed", key: "a", before: [], after: ["Why?", "How?"] },
+    ]);
+    const reordered = { ...a, questions: ["How?", "Why?"] };
+    expect(diffRubrics(rubricOf(withQuestions, b, c), rubricOf(reordered, b, c))).toEqual([
+      { kind: "questions_changed", key: "a", before: ["Why?", "How?"], after: ["How?", "Why?"] },
+    ]);
+    expect(diffRubrics(rubricOf({ ...a, questions: [] }, b, c), published)).toEqual([]);
+  });
+
   it("lists draft criteria in draft order, then removed ones", () => {
     const e = criterion("e");
     const edited = { ...c, weight: 1 };

@@ -11,6 +11,8 @@ export type RubricChange =
   | Change<"title_changed", string>
   | Change<"look_for_changed", string>
   | Change<"weight_changed", number>
+  /** The interview kit's suggested questions of a criterion (the whole list, in order). */
+  | Change<"questions_changed", string[]>
   | (Change<"anchor_changed", string> & { score: RatingScore });
 
 /**
@@ -63,6 +65,11 @@ function diffCriterion(before: RubricCriterionDraft, after: RubricCriterionDraft
     if (before.anchors[score] !== after.anchors[score]) {
       changes.push({ kind: "anchor_changed", key, score, before: before.anchors[score], after: after.anchors[score] });
     }
+  }
+  const questionsBefore = before.questions ?? [];
+  const questionsAfter = after.questions ?? [];
+  if (questionsBefore.length !== questionsAfter.length || questionsBefore.some((question, index) => question !== questionsAfter[index])) {
+    changes.push({ kind: "questions_changed", key, before: questionsBefore, after: questionsAfter });
   }
   return changes;
 }

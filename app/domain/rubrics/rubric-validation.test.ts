@@ -150,4 +150,51 @@ describe("validateRubricDraft", () => {
       "criteria[1].anchors.3": ["Criterion 2: anchor 3 (meets) is required"],
     });
   });
+
+  describe("suggested questions (interview kit)", () => {
+    it("turns the editor's one-question-per-line text into a trimmed list, dropping blank lines", () => {
+      const result = validateRubricDraft(rubricWith((r) => (r.criteria[0].questions = "  Walk me through it.  \r\n\n What broke first?\n")));
+      expect(result.success && result.rubric.criteria[0]?.questions).toEqual(["Walk me through it.", "What broke first?"]);
+      expect(result.success && result.rubric.criteria[1]?.questions).toEqual([]);
+    });
+
+    it("accepts a stored list as it is", () => {
+      const result = validateRubricDraft(rubricWith((r) => (r.criteria[2].questions = ["One?", "Two?"])));
+      expect(result.success && result.rubric.criteria[2]?.questions).toEqual(["One?", "Two?"]);
+    });
+
+    it("refuses more than 10 questions and a question over 300 characters, on the textarea's field", () => {
+      expect(fieldErrorsOf(rubricWith((r) => (r.criteria[1].questions = Array.from({ length: 11 }, (_, i) => `Question ${i}?`).join("\n"))))).toEqual({
+        "criteria[1].questions": ["Criterion 2: at most 10 suggested questions (one per line)"],
+      });
+      expect(fieldErrorsOf(rubricWith((r) => (r.criteria[0].questions = ["Fine?", "x".repeat(301)])))).toEqual({
+        "criteria[0].questions": ["Criterion 1: suggested question 2 must be at most 300 characters"],
+      });
+      const atLimits = validateRubricDraft(rubricWith((r) => (r.criteria[0].questions = Array.from({ length: 10 }, () => "y".repeat(300)))));
+      expect(atLimits.success).toBe(true);
+    });
+
+    it("parses the textarea through Conform too", () => {
+      const formData = new FormData();
+      formData.set("areaKey", "code_quality");
+      validRubric().criteria.forEach((c, index) => {
+        formData.set(`criteria[${index}].key`, c.key);
+        formData.set(`criteria[${index}].title`, c.title);
+        formData.set(`criteria[${index}].lookFor`, c.lookFor);
+        formData.set(`criteria[${index}].weight`, String(c.weight));
+        for (const [score, anchor] of Object.entries(c.anchors)) formData.set(`criteria[${index}].anchors.${score}`, anchor);
+      });
+      formData.set("criteria[0].questions", "First?\nSecond?");
+      formData.set("criteria[1].questions", "");
+      const submission = parseWithZod(formData, { schema: rubricDraftSchema });
+      expect(submission.status).toBe("success");
+      if (submission.status !== "success") return;
+      expect(submission.value.criteria.map((c) => c.questions)).toEqual([["First?", "Second?"], [], []]);
+
+      formData.set("criteria[2].questions", "z".repeat(301));
+      expect(parseWithZod(formData, { schema: rubricDraftSchema }).reply().error).toEqual({
+        "criteria[2].questions": ["Criterion 3: suggested question 1 must be at most 300 characters"],
+      });
+    });
+  });
 });

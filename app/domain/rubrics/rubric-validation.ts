@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SCREEN_AREA_KEYS } from "../screen-areas";
-import { blankToUndefined, numberUnlessBlank, undefinedAsEmptyObject } from "./form-values";
+import { blankToUndefined, linesToList, numberUnlessBlank, undefinedAsEmptyObject } from "./form-values";
 import { RATING_SCALE_LABELS, type RatingScore, type RubricDraft } from "./types";
 
 export const RUBRIC_LIMITS = {
@@ -11,6 +11,8 @@ export const RUBRIC_LIMITS = {
   lookForMaxLength: 1000,
   anchorMaxLength: 1000,
   maxWeight: 10,
+  maxQuestions: 10,
+  questionMaxLength: 300,
 } as const;
 
 /** Keys become form field names (`ratings.<key>.score`), so they must stay path-safe. */
@@ -65,6 +67,25 @@ const weightSchema = z.preprocess(
     .max(RUBRIC_LIMITS.maxWeight, { error: aboutCriterion(`weight must be at most ${RUBRIC_LIMITS.maxWeight}`) }),
 );
 
+/** Interview-kit questions: one per line in the editor, a list once parsed. */
+const questionsSchema = z.preprocess(
+  linesToList,
+  z
+    .array(z.string({ error: aboutCriterion("suggested questions must be text") }), {
+      error: aboutCriterion("suggested questions must be a list"),
+    })
+    .max(RUBRIC_LIMITS.maxQuestions, {
+      error: aboutCriterion(`at most ${RUBRIC_LIMITS.maxQuestions} suggested questions (one per line)`),
+    })
+    .refine((questions) => questions.every((question) => question.length <= RUBRIC_LIMITS.questionMaxLength), {
+      error: (issue) => {
+        const questions = Array.isArray(issue.input) ? (issue.input as string[]) : [];
+        const tooLong = questions.findIndex((question) => question.length > RUBRIC_LIMITS.questionMaxLength);
+        return aboutCriterion(`suggested question ${tooLong + 1} must be at most ${RUBRIC_LIMITS.questionMaxLength} characters`)(issue);
+      },
+    }),
+);
+
 const criterionSchema = z.object({
   key: criterionKeySchema,
   title: requiredText("title", RUBRIC_LIMITS.titleMaxLength),
@@ -74,6 +95,7 @@ const criterionSchema = z.object({
     undefinedAsEmptyObject,
     z.object({ 1: anchorText(1), 2: anchorText(2), 3: anchorText(3), 4: anchorText(4) }),
   ),
+  questions: questionsSchema,
 });
 
 const tooFewCriteria = `A rubric needs at least ${RUBRIC_LIMITS.minCriteria} criteria`;

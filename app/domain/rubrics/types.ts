@@ -24,6 +24,11 @@ export interface RubricCriterionDraft {
   weight: number;
   /** What a candidate at each point of the scale does. */
   anchors: RubricAnchors;
+  /**
+   * Interview kit: suggested questions and follow-ups, one per entry, versioned with the
+   * rubric. Absent means none (drafts written before the kit existed).
+   */
+  questions?: string[];
 }
 
 export interface RubricDraft {

@@ -1,0 +1,422 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { BoxPlotChart } from "~/components/charts/box-plot-chart";
+import { DivergingBarChart } from "~/components/charts/diverging-bar-chart";
+import { HistogramChart } from "~/components/charts/histogram-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatHours, formatMean, formatPercent, formatShare, formatSigned, spreadBinLabel } from "~/domain/calibration/format";
+import { calibrationHref, isFiltered } from "~/domain/calibration/options";
+import { parseCalibrationQuery } from "~/domain/calibration/query";
+import type { CalibrationFilter, CalibrationStats } from "~/domain/calibration/types";
+import { SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
+import { getCalibrationReport } from "~/models/calibration.server";
+
+export const meta: MetaFunction = () => [{ title: "Calibration · ML Leveling" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "RECRUITER", "ADMIN");
+  const filter = parseCalibrationQuery(new URL(request.url).searchParams);
+  const report = await getCalibrationReport(filter);
+  return { filter, report };
+}
+
+const controlClass =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
+
+function Filters({ filter }: { filter: CalibrationFilter }) {
+  // A plain GET form: the filter lives in the URL and works without JavaScript.
+  return (
+    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calibration">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="calibration-from">Submitted from (UTC)</label>
+        <input id="calibration-from" type="date" name="from" defaultValue={filter.from ?? ""} className={controlClass} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="calibration-to">Submitted to (UTC)</label>
+        <input id="calibration-to" type="date" name="to" defaultValue={filter.to ?? ""} className={controlClass} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="calibration-area">Area</label>
+        <select id="calibration-area" name="area" defaultValue={filter.areaKey ?? ""} className={controlClass}>
+          <option value="">All areas</option>
+          {SCREEN_AREA_KEYS.map((areaKey) => (
+            <option key={areaKey} value={areaKey}>
+              {SCREEN_AREA_NAMES[areaKey]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
+        Apply
+      </button>
+      <Link to="/calibration" className="py-1.5 text-slate-700 underline">
+        Clear
+      </Link>
+    </Form>
+  );
+}
+
+function Definitions({ threshold }: { threshold: number }) {
+  return (
+    <details className="mt-4 rounded-md border border-slate-200 bg-white p-3 text-sm">
+      <summary className="cursor-pointer font-semibold">How these numbers are computed</summary>
+      <p className="mt-2 text-slate-700">
+        Every number counts submitted scorecards whose submission falls in the dates (UTC days, both included) and the area chosen.
+      </p>
+      <dl className="mt-2 grid gap-x-4 gap-y-2 text-slate-700 sm:grid-cols-[12rem_1fr]">
+        <dt className="font-medium text-slate-900">Mean score</dt>
+        <dd>The mean of the scorecards&apos; weighted scores (1–4).</dd>
+        <dt className="font-medium text-slate-900">Distribution</dt>
+        <dd>Lowest, first quartile, median, third quartile and highest score (quartiles interpolated between neighbouring scores).</dd>
+        <dt className="font-medium text-slate-900">Leniency vs peers</dt>
+        <dd>
+          For each scorecard, its score minus the mean score of every scorecard other interviewers submitted on the same candidate (any
+          area, any date); then the mean of those differences. Positive: scores higher than colleagues on the same candidates; negative:
+          harsher. Scorecards without another interviewer on the candidate are left out (the count in brackets is how many were
+          compared). For an area, it shows how that screen scores against the candidates&apos; other screens.
+        </dd>
+        <dt className="font-medium text-slate-900">Strong no / strong yes</dt>
+        <dd>The share of scorecards with that overall recommendation.</dd>
+        <dt className="font-medium text-slate-900">Time to submit</dt>
+        <dd>Hours from the interview&apos;s scheduled end (start plus duration) to submission; the mean.</dd>
+        <dt className="font-medium text-slate-900">Level signal matched</dt>
+        <dd>
+          Among scorecards on candidates with a hiring decision that carry a level signal: the share whose signal is exactly the decided
+          level. A no-hire decision matches no signal; undecided candidates are not counted.
+        </dd>
+        <dt className="font-medium text-slate-900">Inter-rater spread</dt>
+        <dd>
+          Per area, for each candidate with two or more scorecards there: the range (highest minus lowest score) and the standard
+          deviation of those scores; the means over candidates, how many ranges reach the debrief flag ({threshold.toFixed(2)} points,
+          the leveling policy&apos;s threshold) and how the ranges are distributed.
+        </dd>
+      </dl>
+    </details>
+  );
+}
+
+function DistributionCell({ stats }: { stats: CalibrationStats }) {
+  const d = stats.distribution;
+  if (!d) return <>—</>;
+  return (
+    <span className="whitespace-nowrap font-mono text-xs">
+      {[d.min, d.q1, d.median, d.q3, d.max].map((value) => value.toFixed(2)).join(" · ")}
+    </span>
+  );
+}
+
+function StatsCells({ stats }: { stats: CalibrationStats }) {
+  return (
+    <>
+      <td className="pr-3 text-right tabular-nums">{stats.scorecards}</td>
+      <td className="pr-3 text-right tabular-nums">{formatMean(stats.meanScore)}</td>
+      <td className="pr-3">
+        <DistributionCell stats={stats} />
+      </td>
+      <td className="whitespace-nowrap pr-3 text-right tabular-nums">
+        {formatSigned(stats.leniency)} <span className="text-xs text-slate-500">({stats.comparedScorecards})</span>
+      </td>
+      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatPercent(stats.strongNo, stats.scorecards)}</td>
+      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatPercent(stats.strongYes, stats.scorecards)}</td>
+      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatHours(stats.meanHoursToSubmit)}</td>
+      <td className="whitespace-nowrap text-right tabular-nums">{formatShare(stats.levelSignalMatches, stats.levelSignalsOnDecided)}</td>
+    </>
+  );
+}
+
+function StatsHeadings() {
+  return (
+    <>
+      <th scope="col" className="pr-3 text-right">
+        Scorecards
+      </th>
+      <th scope="col" className="pr-3 text-right">
+        Mean
+      </th>
+      <th scope="col" className="pr-3">
+        Min · Q1 · median · Q3 · max
+      </th>
+      <th scope="col" className="pr-3 text-right">
+        Leniency vs peers (compared)
+      </th>
+      <th scope="col" className="pr-3 text-right">
+        Strong no
+      </th>
+      <th scope="col" className="pr-3 text-right">
+        Strong yes
+      </th>
+      <th scope="col" className="pr-3 text-right">
+        Mean time to submit
+      </th>
+      <th scope="col" className="text-right">
+        Level signal matched decision
+      </th>
+    </>
+  );
+}
+
+export default function CalibrationPage() {
+  const { filter, report } = useLoaderData<typeof loader>();
+  const name = (id: string) => report.names[id] ?? "Former user";
+  const byName = [...report.interviewers].sort((a, b) => name(a.interviewerId).localeCompare(name(b.interviewerId), "en"));
+  const scope = filter.areaKey ? SCREEN_AREA_NAMES[filter.areaKey] : "all areas";
+  const withDistribution = byName.flatMap((row) => (row.stats.distribution && row.stats.meanScore !== null ? [{ row, distribution: row.stats.distribution, mean: row.stats.meanScore }] : []));
+  const byLeniency = [...byName].sort((a, b) => (b.stats.leniency ?? -Infinity) - (a.stats.leniency ?? -Infinity));
+  const spreadAreas = report.spread.filter((area) => area.candidates > 0);
+
+  return (
+    <main className="mx-auto max-w-6xl p-6">
+      <h1 className="text-2xl font-bold">Calibration</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        How each interviewer scores compared with their peers on the same candidates, and how much interviewers of the same area
+        disagree. Use it to start a calibration conversation, not to rank people: small counts move a lot.
+      </p>
+      <Filters filter={filter} />
+      <Definitions threshold={report.disagreementThreshold} />
+
+      <p className="mt-4 flex flex-wrap gap-4 text-sm text-slate-700" aria-live="polite">
+        <span>
+          {report.overall.scorecards === 0
+            ? isFiltered(filter)
+              ? "No submitted scorecards match these filters."
+              : "No submitted scorecards yet."
+            : `${report.overall.scorecards} submitted ${report.overall.scorecards === 1 ? "scorecard" : "scorecards"} by ${report.interviewers.length} ${report.interviewers.length === 1 ? "interviewer" : "interviewers"}, ${scope}.`}
+        </span>
+        {/* A resource route: a plain link downloads it, with or without JavaScript. */}
+        <a href={calibrationHref("/calibration.csv", filter)} className="text-indigo-700 underline" download>
+          Download these numbers as CSV
+        </a>
+      </p>
+
+      {report.overall.scorecards > 0 ? (
+        <>
+          <section aria-labelledby="leniency-heading" className="mt-6">
+            <h2 id="leniency-heading" className="text-lg font-semibold">
+              Leniency against peers
+            </h2>
+            <p className="text-sm text-slate-600">
+              Mean difference between each interviewer&apos;s scores and their colleagues&apos; scores on the same candidates ({scope}).
+            </p>
+            <div className="mt-2 overflow-x-auto">
+              <DivergingBarChart
+                title={`Leniency against peers, ${scope}`}
+                description="One bar per interviewer, sorted from most lenient to harshest; the numbers are in the table below."
+                negativeLabel="harsher than peers"
+                positiveLabel="more lenient than peers"
+                rows={byLeniency.map((row) => ({
+                  key: row.interviewerId,
+                  label: name(row.interviewerId),
+                  value: row.stats.leniency,
+                  note: `n ${row.stats.comparedScorecards}`,
+                }))}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="distribution-heading" className="mt-6">
+            <h2 id="distribution-heading" className="text-lg font-semibold">
+              Score distribution per interviewer
+            </h2>
+            <p className="text-sm text-slate-600">
+              Whiskers from the lowest to the highest score, the box from the first to the third quartile, a line at the median and a
+              dot at the mean.
+            </p>
+            <div className="mt-2 overflow-x-auto">
+              <BoxPlotChart
+                title={`Score distribution per interviewer, ${scope}`}
+                description="One box per interviewer on the 1 to 4 scale, sorted by median; the numbers are in the table below."
+                rows={[...withDistribution]
+                  .sort((a, b) => b.distribution.median - a.distribution.median)
+                  .map(({ row, distribution, mean }) => ({
+                    key: row.interviewerId,
+                    label: name(row.interviewerId),
+                    count: row.stats.scorecards,
+                    mean,
+                    ...distribution,
+                  }))}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="interviewers-heading" className="mt-6">
+            <h2 id="interviewers-heading" className="text-lg font-semibold">
+              Interviewers
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full text-left text-sm" aria-labelledby="interviewers-heading">
+                <thead className="border-b text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">
+                      Interviewer
+                    </th>
+                    <StatsHeadings />
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr className="border-b bg-slate-100 font-medium" data-row="all">
+                    <th scope="row" className="py-2 pr-3 text-left">
+                      All interviewers
+                    </th>
+                    <StatsCells stats={report.overall} />
+                  </tr>
+                  {byName.map((row) => (
+                    <tr key={row.interviewerId} className="border-b align-top" data-interviewer={row.interviewerId}>
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        {name(row.interviewerId)}
+                      </th>
+                      <StatsCells stats={row.stats} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          {filter.areaKey ? null : (
+            <details className="mt-6">
+              <summary className="cursor-pointer text-lg font-semibold">By interviewer and area</summary>
+              <div className="overflow-x-auto">
+                <table className="mt-2 w-full text-left text-sm">
+                  <thead className="border-b text-slate-500">
+                    <tr>
+                      <th scope="col" className="py-2 pr-3">
+                        Interviewer
+                      </th>
+                      <th scope="col" className="pr-3">
+                        Area
+                      </th>
+                      <StatsHeadings />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {byName.flatMap((row) =>
+                      row.areas.map((area) => (
+                        <tr key={`${row.interviewerId}-${area.areaKey}`} className="border-b align-top">
+                          <th scope="row" className="py-2 pr-3 text-left font-medium">
+                            {name(row.interviewerId)}
+                          </th>
+                          <td className="pr-3">{SCREEN_AREA_NAMES[area.areaKey]}</td>
+                          <StatsCells stats={area.stats} />
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+
+          <section aria-labelledby="areas-heading" className="mt-6">
+            <h2 id="areas-heading" className="text-lg font-semibold">
+              Areas
+            </h2>
+            <p className="text-sm text-slate-600">
+              Leniency here compares an area&apos;s scores with the same candidates&apos; other screens.
+            </p>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full text-left text-sm" aria-labelledby="areas-heading">
+                <thead className="border-b text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">
+                      Area
+                    </th>
+                    <StatsHeadings />
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.areas.map((area) => (
+                    <tr key={area.areaKey} className="border-b align-top" data-area={area.areaKey}>
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        {SCREEN_AREA_NAMES[area.areaKey]}
+                      </th>
+                      <StatsCells stats={area.stats} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="spread-heading" className="mt-6">
+            <h2 id="spread-heading" className="text-lg font-semibold">
+              Inter-rater spread
+            </h2>
+            <p className="text-sm text-slate-600">
+              Per area, over candidates with two or more interviewers in that area: how far apart their scores were (range = highest
+              minus lowest), and how many ranges reach the debrief flag of {report.disagreementThreshold.toFixed(2)} points.
+            </p>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full text-left text-sm" aria-labelledby="spread-heading">
+                <thead className="border-b text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">
+                      Area
+                    </th>
+                    <th scope="col" className="pr-3 text-right">
+                      Candidates with 2+ scorecards
+                    </th>
+                    <th scope="col" className="pr-3 text-right">
+                      Mean range
+                    </th>
+                    <th scope="col" className="pr-3 text-right">
+                      Mean SD
+                    </th>
+                    <th scope="col" className="pr-3 text-right">
+                      Range ≥ {report.disagreementThreshold.toFixed(2)}
+                    </th>
+                    {report.spread[0]?.bins.map((_, bin) => (
+                      <th key={bin} scope="col" className="pr-3 text-right font-normal">
+                        {spreadBinLabel(bin)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.spread.map((area) => (
+                    <tr key={area.areaKey} className="border-b align-top" data-spread-row={area.areaKey}>
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        {SCREEN_AREA_NAMES[area.areaKey]}
+                      </th>
+                      <td className="pr-3 text-right tabular-nums">{area.candidates}</td>
+                      <td className="pr-3 text-right tabular-nums">{formatMean(area.meanRange)}</td>
+                      <td className="pr-3 text-right tabular-nums">{formatMean(area.meanStdDev)}</td>
+                      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatShare(area.atOrAboveThreshold, area.candidates)}</td>
+                      {area.bins.map((count, bin) => (
+                        <td key={bin} className="pr-3 text-right tabular-nums text-slate-700">
+                          {count}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {spreadAreas.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">No candidate had two or more scorecards in the same area: no spread to show.</p>
+            ) : (
+              <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {spreadAreas.map((area) => (
+                  <figure key={area.areaKey} className="rounded-md border border-slate-200 bg-white p-3" data-spread={area.areaKey}>
+                    <figcaption className="text-sm font-medium">
+                      {SCREEN_AREA_NAMES[area.areaKey]}: ranges over {area.candidates} {area.candidates === 1 ? "candidate" : "candidates"}
+                    </figcaption>
+                    <HistogramChart
+                      title={`${SCREEN_AREA_NAMES[area.areaKey]}: distribution of score ranges between interviewers`}
+                      description={`Candidates per range of points: ${area.bins.map((count, bin) => `${spreadBinLabel(bin)}: ${count}`).join("; ")}. The numbers are in the table above.`}
+                      bins={area.bins.map((count, bin) => ({ label: spreadBinLabel(bin), count }))}
+                    />
+                  </figure>
+                ))}
+              </div>
+            )}
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
