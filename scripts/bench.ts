@@ -24,6 +24,7 @@ import { login, pageJavaScriptGzipBytes } from "./lib/bench/http";
 import { levelingEvaluationsPerSecond } from "./lib/bench/leveling";
 import { runLoad, type LoadResult, type LoadSpec } from "./lib/bench/load";
 import { cpuSeconds, hasProc, memoryMb, waitUntilIdle } from "./lib/bench/processes";
+import { measureInstruments } from "./lib/bench/instruments";
 import { formatReport, toJson, type RouteName } from "./lib/bench/report";
 import { startProductionServer, type RunningServer } from "./lib/bench/server";
 import { applyMigrations } from "./lib/migrations";
@@ -31,6 +32,8 @@ import { seedLarge, type SeedLargeResult } from "./seed-large";
 
 const root = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(root, "bench", "results", "latest.json");
+// latest.json keeps exactly the shape issue 6 asks for; the instruments go beside it.
+const INSTRUMENTS_FILE = path.join(root, "bench", "results", "instruments.json");
 const CONNECTIONS = 50;
 /** Interviews kept for the scorecard-page GETs; the rest are draft-save targets. */
 const SCORECARD_PAGE_INTERVIEWS = 50;
@@ -122,6 +125,9 @@ async function main(): Promise<void> {
     `  seeded in ${seeded.seconds.toFixed(1)} s: ${seeded.counts.candidates} candidates, ${seeded.counts.scorecards} scorecards, ` +
       `${seeded.counts.ratings} ratings; ${outcomes}; production cap applied ${seeded.productionCapped}×`,
   );
+
+  step(`admin and recruiter instruments at ${config.candidates.toLocaleString("en-US")} candidates`);
+  const instruments = await measureInstruments(database.url);
 
   step("server: tsx scripts/start.ts (NODE_ENV=production)");
   let running: RunningServer;
@@ -217,7 +223,13 @@ async function main(): Promise<void> {
 
   console.log(`\nseed-large: ${seeded.seconds.toFixed(1)} s\n`);
   console.log(formatReport(json, CONNECTIONS, config.durationSeconds));
-  console.log(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  console.log(
+    `policy simulation ${instruments.policySimulationMs.toFixed(0)} ms for ${instruments.simulatedCandidates.toLocaleString("en-US")} candidates ` +
+      `(${instruments.simulatedChanges} would change; target < 2,000 ms ${instruments.policySimulationMs < 2000 ? "met" : "MISSED"})`,
+  );
+  console.log(`calibration report ${instruments.calibrationReportMs.toFixed(0)} ms (unfiltered, ${json.dataset.scorecards.toLocaleString("en-US")} scorecards)`);
+  await fs.writeFile(INSTRUMENTS_FILE, JSON.stringify(instruments, null, 2) + "\n");
+  console.log(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE)} and ${path.relative(process.cwd(), INSTRUMENTS_FILE)}`);
 
   const broken = results.filter((result) => result.responses === 0 || result.errors >= result.responses);
   if (broken.length > 0) {
