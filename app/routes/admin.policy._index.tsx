@@ -20,6 +20,7 @@ import {
 } from "~/models/policy-admin.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { isUuid } from "~/utils/params";
+import { DraftPublishBar } from "~/components/admin/draft-publish-bar";
 
 export const meta: MetaFunction = () => [{ title: "Leveling policy · ML Leveling" }];
 
@@ -252,43 +253,15 @@ export default function PolicyPage() {
               </tbody>
             </table>
           )}
-          <div className="mt-6 flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-4">
-            <div className="max-w-xl space-y-2 text-sm text-slate-700">
-              <p>
-                Before publishing,{" "}
-                <Link to="/admin/policy/simulation" className="font-semibold text-indigo-700 underline">
-                  simulate draft {draft.number}
-                </Link>{" "}
-                over every stored recommendation to see whose level or band would change.
-              </p>
-              <Form method="post">
-                <input type="hidden" name="draftId" value={draft.id} />
-                <input type="hidden" name="version" value={draft.version} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="publish"
-                  disabled={busy}
-                  className="rounded-md bg-green-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-                >
-                  Publish version {draft.number}
-                </button>
-              </Form>
-            </div>
-            <Form method="post">
-              <input type="hidden" name="draftId" value={draft.id} />
-              <input type="hidden" name="version" value={draft.version} />
-              <button
-                type="submit"
-                name="intent"
-                value="discard"
-                disabled={busy}
-                className="rounded-md border border-red-300 px-4 py-2 text-sm font-semibold text-red-700 disabled:opacity-60"
-              >
-                Discard draft
-              </button>
-            </Form>
-          </div>
+          <DraftPublishBar draft={draft} busy={busy}>
+            <p>
+              Before publishing,{" "}
+              <Link to="/admin/policy/simulation" className="font-semibold text-indigo-700 underline">
+                simulate draft {draft.number}
+              </Link>{" "}
+              over every stored recommendation to see whose level or band would change.
+            </p>
+          </DraftPublishBar>
         </section>
       ) : null}
 

@@ -28,6 +28,7 @@ import {
 } from "~/models/rubric-admin.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { isUuid } from "~/utils/params";
+import { DraftPublishBar } from "~/components/admin/draft-publish-bar";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.area.name} rubric · ML Leveling` : "Rubric · ML Leveling" },
@@ -272,38 +273,12 @@ export default function RubricAreaPage() {
           </h2>
           <p className="mb-3 text-sm text-slate-600">This is what publishing changes. Unsaved edits above are not included.</p>
           <RubricDiff changes={changes} titles={titles} />
-          <div className="mt-6 flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-4">
-            <Form method="post" className="space-y-2">
-              <input type="hidden" name="draftId" value={draft.id} />
-              <input type="hidden" name="version" value={draft.version} />
-              <p className="max-w-xl text-sm text-slate-700">
-                Publishing makes version {draft.number} the one every interview without a scorecard uses. Scorecards already
-                started stay on the version they were filled with.
-              </p>
-              <button
-                type="submit"
-                name="intent"
-                value="publish"
-                disabled={busy}
-                className="rounded-md bg-green-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-              >
-                Publish version {draft.number}
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="draftId" value={draft.id} />
-              <input type="hidden" name="version" value={draft.version} />
-              <button
-                type="submit"
-                name="intent"
-                value="discard"
-                disabled={busy}
-                className="rounded-md border border-red-300 px-4 py-2 text-sm font-semibold text-red-700 disabled:opacity-60"
-              >
-                Discard draft
-              </button>
-            </Form>
-          </div>
+          <DraftPublishBar draft={draft} busy={busy}>
+            <p>
+              Publishing makes version {draft.number} the one every interview without a scorecard uses. Scorecards already
+              started stay on the version they were filled with.
+            </p>
+          </DraftPublishBar>
         </section>
       ) : null}
 

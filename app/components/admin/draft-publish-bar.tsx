@@ -1,0 +1,53 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+/**
+ * Publish or discard a draft version (rubric or leveling policy). Both forms carry the
+ * draft's version, so acting on a draft someone changed since is refused, not applied.
+ */
+export function DraftPublishBar({
+  draft,
+  busy,
+  children,
+}: {
+  draft: { id: string; number: number; version: number };
+  busy: boolean;
+  /** What publishing does, shown above the button. */
+  children: ReactNode;
+}) {
+  const hidden = (
+    <>
+      <input type="hidden" name="draftId" value={draft.id} />
+      <input type="hidden" name="version" value={draft.version} />
+    </>
+  );
+  return (
+    <div className="mt-6 flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-4">
+      <Form method="post" className="max-w-xl space-y-2 text-sm text-slate-700">
+        {hidden}
+        {children}
+        <button
+          type="submit"
+          name="intent"
+          value="publish"
+          disabled={busy}
+          className="rounded-md bg-green-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
+          Publish version {draft.number}
+        </button>
+      </Form>
+      <Form method="post">
+        {hidden}
+        <button
+          type="submit"
+          name="intent"
+          value="discard"
+          disabled={busy}
+          className="rounded-md border border-red-300 px-4 py-2 text-sm font-semibold text-red-700 disabled:opacity-60"
+        >
+          Discard draft
+        </button>
+      </Form>
+    </div>
+  );
+}
