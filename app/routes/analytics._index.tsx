@@ -20,6 +20,7 @@ import { PRODUCTION_CAPABILITIES, PRODUCTION_CAPABILITY_LABELS } from "~/domain/
 import { countCapsAndGates, countDecisions, listOverrides } from "~/models/decision-analytics.server";
 import { getCurrentPolicy } from "~/models/policy.server";
 import { formatDateTimeUtc } from "~/utils/format";
+import { FilterSelect } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Decision analytics · ML Leveling" }];
 
@@ -46,9 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     linkCandidates: hasRole(user, "RECRUITER"),
   };
 }
-
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -125,28 +123,22 @@ function Matrix({ matrix, filter }: { matrix: LoaderData["matrix"]; filter: Over
 function OverrideFilters({ filter }: { filter: OverrideFilter }) {
   return (
     <Form method="get" className="mt-2 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter overrides" action="/analytics#overrides">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="overrides-recommended">Recommended</label>
-        <select id="overrides-recommended" name="recommended" defaultValue={filter.recommended ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {RECOMMENDED_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="overrides-decided">Decided</label>
-        <select id="overrides-decided" name="decided" defaultValue={filter.decided ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {DECIDED_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="overrides-recommended"
+        name="recommended"
+        label="Recommended"
+        defaultValue={filter.recommended}
+        options={RECOMMENDED_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
+        anyLabel="Any"
+      />
+      <FilterSelect
+        id="overrides-decided"
+        name="decided"
+        label="Decided"
+        defaultValue={filter.decided}
+        options={DECIDED_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
+        anyLabel="Any"
+      />
       <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
         Apply
       </button>

@@ -11,6 +11,7 @@ import { parseCalibrationQuery } from "~/domain/calibration/query";
 import type { CalibrationFilter, CalibrationStats } from "~/domain/calibration/types";
 import { SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
 import { getCalibrationReport } from "~/models/calibration.server";
+import { FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · ML Leveling" }];
 
@@ -21,32 +22,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filter, report };
 }
 
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
-
 function Filters({ filter }: { filter: CalibrationFilter }) {
   // A plain GET form: the filter lives in the URL and works without JavaScript.
   return (
     <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calibration">
       <div className="flex flex-col gap-1">
         <label htmlFor="calibration-from">Submitted from (UTC)</label>
-        <input id="calibration-from" type="date" name="from" defaultValue={filter.from ?? ""} className={controlClass} />
+        <input id="calibration-from" type="date" name="from" defaultValue={filter.from ?? ""} className={FILTER_CONTROL_CLASS} />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="calibration-to">Submitted to (UTC)</label>
-        <input id="calibration-to" type="date" name="to" defaultValue={filter.to ?? ""} className={controlClass} />
+        <input id="calibration-to" type="date" name="to" defaultValue={filter.to ?? ""} className={FILTER_CONTROL_CLASS} />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="calibration-area">Area</label>
-        <select id="calibration-area" name="area" defaultValue={filter.areaKey ?? ""} className={controlClass}>
-          <option value="">All areas</option>
-          {SCREEN_AREA_KEYS.map((areaKey) => (
-            <option key={areaKey} value={areaKey}>
-              {SCREEN_AREA_NAMES[areaKey]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="calibration-area"
+        name="area"
+        label="Area"
+        defaultValue={filter.areaKey}
+        options={SCREEN_AREA_KEYS.map((areaKey) => ({ value: areaKey, label: SCREEN_AREA_NAMES[areaKey] }))}
+        anyLabel="All areas"
+      />
       <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
         Apply
       </button>

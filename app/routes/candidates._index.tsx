@@ -22,6 +22,7 @@ import {
 } from "~/domain/candidates/list-options";
 import { parseCandidateListQuery } from "~/domain/candidates/list-query";
 import { listCandidatePage, type CandidateListRow } from "~/models/candidate-list.server";
+import { FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · ML Leveling" }];
 
@@ -36,9 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     candidates: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString().slice(0, 10) })),
   };
 }
-
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
 
 function RecommendationCell({ row }: { row: Pick<CandidateListRow, "recommendationStatus" | "recommendedLevel" | "flagCount"> }) {
   if (!row.recommendationStatus) return <span className="text-slate-500">Not computed</span>;
@@ -81,73 +79,55 @@ function Filters({ query }: { query: CandidateListQuery }) {
           defaultValue={query.q}
           maxLength={SEARCH_MAX}
           placeholder="Name or email"
-          className={`${controlClass} w-56`}
+          className={`${FILTER_CONTROL_CLASS} w-56`}
         />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-status">Recommendation</label>
-        <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {RECOMMENDATION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {RECOMMENDATION_STATUS_FILTER_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-level">Recommended level</label>
-        <select id="filter-level" name="level" defaultValue={query.level ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {LEVEL_FILTERS.map((level) => (
-            <option key={level} value={level}>
-              {level}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-decision">Decision</label>
-        <select id="filter-decision" name="decision" defaultValue={query.decision ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {DECISION_STATES.map((state) => (
-            <option key={state} value={state}>
-              {DECISION_STATE_LABELS[state]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-country">Country</label>
-        <select id="filter-country" name="country" defaultValue={query.country ?? ""} className={controlClass}>
-          <option value="">Any</option>
-          {CANDIDATE_COUNTRIES.map((country) => (
-            <option key={country} value={country}>
-              {country}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort} className={controlClass}>
-          {SORT_KEYS.map((key) => (
-            <option key={key} value={key}>
-              {SORT_LABELS[key]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-dir">Order</label>
-        <select id="filter-dir" name="dir" defaultValue={query.dir} className={controlClass}>
-          {SORT_DIRECTIONS.map((dir) => (
-            <option key={dir} value={dir}>
-              {SORT_DIRECTION_LABELS[dir]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-status"
+        name="status"
+        label="Recommendation"
+        defaultValue={query.status}
+        options={RECOMMENDATION_STATUSES.map((status) => ({ value: status, label: RECOMMENDATION_STATUS_FILTER_LABELS[status] }))}
+        anyLabel="Any"
+      />
+      <FilterSelect
+        id="filter-level"
+        name="level"
+        label="Recommended level"
+        defaultValue={query.level}
+        options={LEVEL_FILTERS.map((level) => ({ value: level, label: level }))}
+        anyLabel="Any"
+      />
+      <FilterSelect
+        id="filter-decision"
+        name="decision"
+        label="Decision"
+        defaultValue={query.decision}
+        options={DECISION_STATES.map((state) => ({ value: state, label: DECISION_STATE_LABELS[state] }))}
+        anyLabel="Any"
+      />
+      <FilterSelect
+        id="filter-country"
+        name="country"
+        label="Country"
+        defaultValue={query.country}
+        options={CANDIDATE_COUNTRIES.map((country) => ({ value: country, label: country }))}
+        anyLabel="Any"
+      />
+      <FilterSelect
+        id="filter-sort"
+        name="sort"
+        label="Sort by"
+        defaultValue={query.sort}
+        options={SORT_KEYS.map((key) => ({ value: key, label: SORT_LABELS[key] }))}
+      />
+      <FilterSelect
+        id="filter-dir"
+        name="dir"
+        label="Order"
+        defaultValue={query.dir}
+        options={SORT_DIRECTIONS.map((dir) => ({ value: dir, label: SORT_DIRECTION_LABELS[dir] }))}
+      />
       <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
         Apply
       </button>

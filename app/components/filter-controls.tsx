@@ -1,0 +1,34 @@
+/** Controls of the GET filter forms on list and report pages (candidates, calibration, analytics). */
+export const FILTER_CONTROL_CLASS =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600";
+
+export function FilterSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  options,
+  anyLabel,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string | null | undefined;
+  options: readonly { value: string; label: string }[];
+  /** The first option meaning "no filter"; omit for a select that always has a value (sort). */
+  anyLabel?: string;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} className={FILTER_CONTROL_CLASS}>
+        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
