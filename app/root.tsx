@@ -1,11 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getOptionalUser } from "~/auth/permissions.server";
+import { getOptionalUser, getSession } from "~/auth/permissions.server";
 import { AppNav } from "~/components/app-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
-import { countUnreadNotifications } from "~/models/notification.server";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -14,8 +13,9 @@ export const meta: MetaFunction = () => [{ title: "ML Leveling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  // The nav's inbox badge: one indexed count per page load.
-  return { user: user && { name: user.name, roles: user.roles, unreadNotifications: await countUnreadNotifications(user.id) } };
+  // The nav's inbox badge, counted by the session's own query (getSession is memoised per request).
+  const session = user && (await getSession(request));
+  return { user: user && { name: user.name, roles: user.roles, unreadNotifications: session?.unreadNotifications ?? 0 } };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

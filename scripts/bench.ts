@@ -294,13 +294,14 @@ function routeSpecs(
       Cookie: context.interviewerCookie,
       Origin: baseUrl,
       "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "text/html",
+      Accept: "*/*",
     },
     // Never more requests than fresh targets: a reused one would answer 409.
     maxRequests: Math.floor(targets.length * share),
     next: () => {
       const target = targets[Math.min(nextTarget++, targets.length - 1)]!;
-      return { path: `/interviews/${target.id}`, body: draftBody(target.rubricVersionId, seeded.bench.criterionKeys[target.rubricVersionId] ?? []) };
+      // What a browser's autosave sends: Remix's data request for the action, no page render.
+      return { path: `/interviews/${target.id}.data`, body: draftBody(target.rubricVersionId, seeded.bench.criterionKeys[target.rubricVersionId] ?? []) };
     },
   });
 

@@ -11,7 +11,14 @@ import { getEnv, secureCookies } from "~/utils/env.server";
  */
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
-export type ValidSession = { sessionId: string; user: SessionUser; expiresAt: Date; absoluteExpiresAt: Date };
+export type ValidSession = {
+  sessionId: string;
+  user: SessionUser;
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+  /** The user's unread inbox items: every page's navigation shows them, so they come with the session's query. */
+  unreadNotifications: number;
+};
 
 export function sessionCookieName(): string {
   // __Host- binds the cookie to this exact origin; browsers accept it only with Secure.
@@ -58,7 +65,18 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const sessionId = sessionIdFromToken(token);
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, roles: true, active: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          roles: true,
+          active: true,
+          _count: { select: { notifications: { where: { readAt: null } } } },
+        },
+      },
+    },
   });
   if (!session) return null;
   if (now >= session.expiresAt || now >= session.absoluteExpiresAt || !session.user.active) {
@@ -71,8 +89,8 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     expiresAt = new Date(Math.min(now.getTime() + idleMs(), session.absoluteExpiresAt.getTime()));
     await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
   }
-  const { active: _active, ...user } = session.user;
-  return { sessionId, user, expiresAt, absoluteExpiresAt: session.absoluteExpiresAt };
+  const { active: _active, _count, ...user } = session.user;
+  return { sessionId, user, expiresAt, absoluteExpiresAt: session.absoluteExpiresAt, unreadNotifications: _count.notifications };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

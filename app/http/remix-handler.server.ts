@@ -72,7 +72,12 @@ async function sendResponse(res: express.Response, response: Response): Promise<
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
-  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return void res.end();
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) {
+    res.flushHeaders();
+    return writeReadableStreamToWritable(response.body, res);
+  }
+  // Nothing here streams (no defer): React and turbo-stream hand over a page in many
+  // small chunks, and writing each one cost a syscall; one buffer is one write.
+  res.end(Buffer.from(await response.arrayBuffer()));
 }

@@ -17,10 +17,6 @@ export function listNotifications(userId: string) {
   });
 }
 
-export function countUnreadNotifications(userId: string): Promise<number> {
-  return getDb().notification.count({ where: { userId, readAt: null } });
-}
-
 /**
  * Marks one of the user's notifications read. False when it is not theirs (or does not
  * exist): the route answers 404 without saying which. Marking a read one again is a no-op.

@@ -13,7 +13,14 @@ export type RubricCriterionView = {
   questions: string[];
 };
 
-export type RubricView = { id: string; areaKey: string; number: number; status: string; criteria: RubricCriterionView[] };
+export type RubricView = {
+  id: string;
+  areaKey: string;
+  number: number;
+  /** Published at some point (now or retired since): its criteria can never change again. */
+  frozen: boolean;
+  criteria: RubricCriterionView[];
+};
 
 const rubricSelect = {
   id: true,
@@ -47,7 +54,7 @@ function toView(row: RubricRow): RubricView {
     id: row.id,
     areaKey: row.areaKey,
     number: row.number,
-    status: row.status,
+    frozen: row.status !== "DRAFT",
     criteria: row.criteria.map((c) => ({
       id: c.id,
       key: c.key,
@@ -60,17 +67,41 @@ function toView(row: RubricRow): RubricView {
   };
 }
 
+/*
+ * Frozen versions, kept by id: database triggers refuse any change to a published
+ * version's criteria, so a copy read once stays true, and every scorecard page, save and
+ * submit skips reading (and parsing) its rubric again. Versions are few (one per publish).
+ */
+const frozenVersions = new Map<string, RubricView>();
+
+function remember(view: RubricView): RubricView {
+  if (!view.frozen) return view;
+  // Shared by every request from now on: frozen in memory too, so no caller can edit it.
+  for (const criterion of view.criteria) {
+    Object.freeze(criterion.questions);
+    Object.freeze(criterion.anchors);
+    Object.freeze(criterion);
+  }
+  Object.freeze(view.criteria);
+  frozenVersions.set(view.id, Object.freeze(view));
+  return view;
+}
+
 /** The version new scorecards of this area are filled against. */
 export async function getPublishedRubric(areaKey: ScreenAreaKey | string): Promise<RubricView | null> {
-  const row = await getDb().rubricVersion.findFirst({
+  const db = getDb();
+  // Which version is published can change at any time (from any process): always asked.
+  const current = await db.rubricVersion.findFirst({
     where: { areaKey, status: "PUBLISHED" },
     orderBy: { number: "desc" },
-    select: rubricSelect,
+    select: { id: true },
   });
-  return row && toView(row);
+  return current && getRubricVersion(current.id);
 }
 
 export async function getRubricVersion(id: string): Promise<RubricView | null> {
+  const cached = frozenVersions.get(id);
+  if (cached) return cached;
   const row = await getDb().rubricVersion.findUnique({ where: { id }, select: rubricSelect });
-  return row && toView(row);
+  return row && remember(toView(row));
 }

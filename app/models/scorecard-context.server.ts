@@ -29,5 +29,5 @@ export async function rubricForWrite(
   }
   if (!postedRubricVersionId || postedRubricVersionId === context.rubric.id) return context.rubric;
   const shown = await getRubricVersion(postedRubricVersionId).catch(() => null);
-  return shown && shown.areaKey === context.interview.areaKey && shown.status !== "DRAFT" ? shown : null;
+  return shown && shown.areaKey === context.interview.areaKey && shown.frozen ? shown : null;
 }
