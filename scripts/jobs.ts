@@ -25,7 +25,7 @@ try {
 }
 
 await withAppDatabase("jobs", async () => {
-  const sender = createMailSender({ MAIL_OUTBOX_FILE: path.resolve(root, config.MAIL_OUTBOX_FILE) });
+  const sender = createMailSender(config.mail, root);
   const env = getEnv();
   const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
   const result = await runReminderJobExclusively(process.env.DATABASE_URL!, { sender, appOrigin });

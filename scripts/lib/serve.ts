@@ -70,16 +70,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
 
   // Scorecard reminders (docs/decisions/007-reminders.md): every server schedules the job;
   // an advisory lock lets one run at a time, and the delivery records make reruns harmless.
-  const reminders =
-    jobs.REMINDER_INTERVAL_MINUTES > 0
-      ? startReminderSchedule({
-          databaseUrl: database.url,
-          intervalMs: jobs.REMINDER_INTERVAL_MINUTES * 60_000,
-          // A relative outbox path is relative to the checkout, wherever the server was started from.
-          sender: createMailSender({ MAIL_OUTBOX_FILE: path.resolve(root, jobs.MAIL_OUTBOX_FILE) }),
-          appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
-        })
-      : null;
+  const reminders = jobs.REMINDER_INTERVAL_MINUTES > 0 ? startReminders(jobs, database.url, env) : null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -98,4 +89,16 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function startReminders(jobs: JobsConfig, databaseUrl: string, env: Env) {
+  const sender = createMailSender(jobs.mail, root);
+  // Said once at start-up, so an operator knows whether reminder emails leave the machine.
+  log("info", `Reminder emails go to ${sender.description}`);
+  return startReminderSchedule({
+    databaseUrl,
+    intervalMs: jobs.REMINDER_INTERVAL_MINUTES * 60_000,
+    sender,
+    appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+  });
 }

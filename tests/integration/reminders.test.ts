@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MailMessage, MailSender } from "~/jobs/mail";
+import { createSmtpMailSender, type MailMessage, type MailSender } from "~/jobs/mail";
+import { startFakeSmtpServer } from "../support/fake-smtp";
 import { createTestUser, login, type TestUser } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -187,6 +188,40 @@ describe("the reminder job", () => {
       expect(await jobs.runReminderJobExclusively(app.databaseUrl, { now: at(1), sender: memorySender() })).toMatchObject({ sent: 2 });
     } finally {
       await holder.end();
+    }
+  });
+});
+
+describe("the reminder job over SMTP", () => {
+  it("sends each email once across runs, and one the server refused is not recorded and goes out with the next run", async () => {
+    const server = await startFakeSmtpServer({ user: "mailer", password: "s3cret" });
+    try {
+      const sender = createSmtpMailSender({ url: server.url, from: { name: "ML Leveling", email: "reminders@firm.example" }, timeoutMs: 10_000 });
+      const { interview, at } = await endedInterview();
+      const run = (hoursAfterEnd: number) => jobs.runReminderJob({ now: at(hoursAfterEnd), sender, appOrigin: "https://leveling.firm.example" });
+      const emailDeliveries = () => db.reminderDelivery.findMany({ where: { interviewId: interview.id, channel: "email" }, orderBy: { kind: "asc" } });
+
+      expect(await run(1)).toMatchObject({ sent: 2, failed: 0 });
+      expect(await run(2)).toMatchObject({ planned: 0, sent: 0 });
+      expect(server.received).toHaveLength(1);
+      expect(server.received[0]!.envelope).toEqual({ from: "reminders@firm.example", to: [ivan.email] });
+      expect(server.received[0]!.message.subject).toMatch(/^Scorecard due: Reminded Candidate/);
+      expect(server.received[0]!.message.text).toContain(`https://leveling.firm.example/interviews/${interview.id}`);
+
+      // The relay refuses the overdue email: the in-app message goes out, the email is not recorded.
+      server.refuse = "DATA";
+      expect(await run(24)).toMatchObject({ planned: 2, sent: 1, failed: 1 });
+      expect((await emailDeliveries()).map((delivery) => delivery.kind)).toEqual(["due"]);
+
+      // The relay is back: the next run sends that email, and only it, once.
+      server.refuse = null;
+      expect(await run(25)).toMatchObject({ planned: 1, sent: 1, failed: 0 });
+      expect(await run(26)).toMatchObject({ planned: 0, sent: 0 });
+      expect(server.received.map((mail) => mail.message.subject?.split(":")[0])).toEqual(["Scorecard due", "Scorecard overdue"]);
+      expect((await emailDeliveries()).map((delivery) => delivery.kind)).toEqual(["due", "overdue"]);
+      expect((await notificationsOf(ivan.id, interview.id)).map((n) => n.kind)).toEqual(["reminder.due", "reminder.overdue"]);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -1,15 +1,19 @@
-import type { JobsConfig } from "../config.server";
+import path from "node:path";
+import type { MailConfig } from "../config.server";
 import { createFileMailSender } from "./file-sender";
+import { createSmtpMailSender } from "./smtp-sender";
 import type { MailSender } from "./types";
 
 export type { MailMessage, MailSender } from "./types";
 export { createFileMailSender, createMemoryMailSender } from "./file-sender";
+export { createSmtpMailSender } from "./smtp-sender";
 
 /**
- * The configured sender. Only the file outbox exists today: the config refuses SMTP_URL
- * (see SMTP_NOT_IMPLEMENTED), and an SMTP sender would plug in here behind the same
- * interface.
+ * The configured sender: SMTP when SMTP_URL is set, else the outbox file. A relative
+ * outbox path is taken from `baseDir` (the checkout), wherever the process was started from.
  */
-export function createMailSender(config: Pick<JobsConfig, "MAIL_OUTBOX_FILE">): MailSender {
-  return createFileMailSender(config.MAIL_OUTBOX_FILE);
+export function createMailSender(config: MailConfig, baseDir: string): MailSender {
+  return config.kind === "smtp"
+    ? createSmtpMailSender(config)
+    : createFileMailSender(path.resolve(baseDir, config.outboxFile));
 }

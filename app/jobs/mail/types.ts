@@ -1,6 +1,9 @@
+/** A mailbox: the address, and a display name ("" for none). */
+export type MailAddress = { email: string; name: string };
+
 /** One plain-text email. */
 export type MailMessage = {
-  to: { email: string; name: string };
+  to: MailAddress;
   subject: string;
   text: string;
 };
@@ -10,7 +13,7 @@ export type MailMessage = {
  * reminder job rolls its delivery record back and retries on the next run.
  */
 export interface MailSender {
-  /** For logs: "file:/path/outbox.log", "memory", … */
+  /** For logs, never with credentials: "file:/path/outbox.log", "smtp://mail.example.com:587", "memory", … */
   readonly description: string;
   send(message: MailMessage): Promise<void>;
 }
