@@ -14,7 +14,7 @@ import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { demoAccountsTable, seedDemoData } from "../../prisma/seed";
 import { resolveDatabase } from "./database-url";
-import { applyMigrations } from "./migrations";
+import { applyMigrationsInChildProcess } from "./migrations-process";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -38,7 +38,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   process.env.DATABASE_URL = database.url;
   const env = refreshEnv();
 
-  const { applied } = await applyMigrations(database.url);
+  const { applied } = await applyMigrationsInChildProcess(database.url);
   log("info", applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
 
   await ensureReferenceData(getDb());
