@@ -1,5 +1,5 @@
 import { CANDIDATE_FORM_FIELDS, type CandidateInput } from "~/domain/candidates/candidate-form";
-import { buildRecommendationView, type RecommendationView } from "~/domain/candidates/recommendation-view";
+import { buildRecommendationView, type RecommendationView, type ScorecardScore } from "~/domain/candidates/recommendation-view";
 import type { Level } from "~/domain/levels";
 import {
   PRODUCTION_CAPABILITIES,
@@ -187,6 +187,14 @@ export async function getCandidateForEdit(id: string) {
   });
 }
 
+/**
+ * The profile both the candidate page and the packet show (CandidateProfileFields): the
+ * form's fields but the notes, which only the candidate page adds, and the recruiter's id,
+ * since both name the recruiter instead.
+ */
+const { notes: _notes, recruiterId: _recruiterId, ...profileFieldsSelect } = editableSelect;
+const profileSelect = { id: true, ...profileFieldsSelect } as const;
+
 export type AreaInterview = {
   id: string;
   interviewerId: string;
@@ -218,14 +226,7 @@ export async function getCandidateOverview(id: string, now = new Date()) {
   const candidate = await getDb().candidate.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      country: true,
-      currentTitle: true,
-      yearsExperience: true,
-      track: true,
-      faangExperience: true,
+      ...profileSelect,
       notes: true,
       version: true,
       recruiter: { select: { id: true, name: true } },
@@ -289,6 +290,21 @@ const storedRecommendationSelect = {
   computedAt: true,
 } as const;
 
+/** A submitted scorecard's row as the recommendation section lists it. */
+function toScorecardScore(row: {
+  id: string;
+  weightedScore: number | null;
+  interview: { areaKey: string; interviewer: { id: string; name: string } };
+}): ScorecardScore {
+  return {
+    scorecardId: row.id,
+    areaKey: row.interview.areaKey,
+    interviewerId: row.interview.interviewer.id,
+    interviewerName: row.interview.interviewer.name,
+    score: row.weightedScore,
+  };
+}
+
 /**
  * The stored recommendation with each submitted scorecard's weighted score, as the
  * candidate page shows it; never recomputed here. Null when none is stored (a candidate
@@ -310,16 +326,7 @@ export async function getCandidateRecommendation(candidateId: string): Promise<R
     }),
   ]);
   if (!stored) return null;
-  return buildRecommendationView(
-    stored,
-    scorecards.map((scorecard) => ({
-      scorecardId: scorecard.id,
-      areaKey: scorecard.interview.areaKey,
-      interviewerId: scorecard.interview.interviewer.id,
-      interviewerName: scorecard.interview.interviewer.name,
-      score: scorecard.weightedScore,
-    })),
-  );
+  return buildRecommendationView(stored, scorecards.map(toScorecardScore));
 }
 
 export type PacketScorecard = {
@@ -350,17 +357,7 @@ export async function getCandidatePacket(candidateId: string) {
   const [candidate, stored, rows] = await Promise.all([
     db.candidate.findUnique({
       where: { id: candidateId },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        country: true,
-        currentTitle: true,
-        yearsExperience: true,
-        track: true,
-        faangExperience: true,
-        recruiter: { select: { name: true } },
-      },
+      select: { ...profileSelect, recruiter: { select: { name: true } } },
     }),
     db.candidateRecommendation.findUnique({ where: { candidateId }, select: storedRecommendationSelect }),
     db.scorecard.findMany({
@@ -407,18 +404,7 @@ export async function getCandidatePacket(candidateId: string) {
         .map(({ capability, status, note }) => ({ capability, status, note })),
     }),
   );
-  const recommendation = stored
-    ? buildRecommendationView(
-        stored,
-        rows.map((row) => ({
-          scorecardId: row.id,
-          areaKey: row.interview.areaKey,
-          interviewerId: row.interview.interviewer.id,
-          interviewerName: row.interview.interviewer.name,
-          score: row.weightedScore,
-        })),
-      )
-    : null;
+  const recommendation = stored ? buildRecommendationView(stored, rows.map(toScorecardScore)) : null;
   return { candidate, scorecards, recommendation };
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_RUBRICS } from "~/domain/rubrics/default-rubrics";
 import { SCREEN_AREA_DESCRIPTIONS, SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
 import type { Db } from "~/utils/db.server";
+import { criterionRows } from "./criterion-rows.server";
 import { ensureDefaultPolicy } from "./policy.server";
 
 /**
@@ -24,20 +25,7 @@ export async function ensureReferenceData(db: Db): Promise<void> {
         data: {
           areaKey: key,
           number: 1,
-          criteria: {
-            create: DEFAULT_RUBRICS[key].criteria.map((criterion, index) => ({
-              position: index,
-              key: criterion.key,
-              title: criterion.title,
-              lookFor: criterion.lookFor,
-              weight: criterion.weight,
-              anchor1: criterion.anchors[1],
-              anchor2: criterion.anchors[2],
-              anchor3: criterion.anchors[3],
-              anchor4: criterion.anchors[4],
-              questions: criterion.questions ?? [],
-            })),
-          },
+          criteria: { create: criterionRows(DEFAULT_RUBRICS[key]) },
         },
       });
       await tx.rubricVersion.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

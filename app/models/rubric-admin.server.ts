@@ -5,6 +5,7 @@ import type { ScreenAreaKey } from "~/domain/screen-areas";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { criterionRows } from "./criterion-rows.server";
 import { getRubricVersion, type RubricView } from "./rubric.server";
 
 /*
@@ -36,21 +37,6 @@ export function toRubricDraft(view: Pick<RubricView, "areaKey" | "criteria">): R
     areaKey: view.areaKey as ScreenAreaKey,
     criteria: view.criteria.map(({ key, title, lookFor, weight, anchors, questions }) => ({ key, title, lookFor, weight, anchors, questions })),
   };
-}
-
-function criterionRows(rubric: RubricDraft) {
-  return rubric.criteria.map((criterion, index) => ({
-    position: index,
-    key: criterion.key,
-    title: criterion.title,
-    lookFor: criterion.lookFor,
-    weight: criterion.weight,
-    anchor1: criterion.anchors[1],
-    anchor2: criterion.anchors[2],
-    anchor3: criterion.anchors[3],
-    anchor4: criterion.anchors[4],
-    questions: criterion.questions ?? [],
-  }));
 }
 
 /** The five areas with their published version and open draft, for the rubric index. */

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import {
   CriterionFieldset,
   MAX_CRITERIA,
@@ -12,6 +12,16 @@ import {
   type QuestionLimits,
   type RubricFormValues,
 } from "~/components/admin/rubric-editor";
+import { DRAFT_MESSAGES, draftMessage, refuseDraftSave } from "~/components/admin/draft-action.server";
+import { DraftChangesSection } from "~/components/admin/draft-changes-section";
+import { DraftEditorSection } from "~/components/admin/draft-editor-section";
+import { useDraftPageState } from "~/components/admin/draft-page-state";
+import { DraftPublishBar } from "~/components/admin/draft-publish-bar";
+import { DraftReferenceFields, readDraftReference } from "~/components/admin/draft-reference";
+import { DraftSaveBar } from "~/components/admin/draft-save-bar";
+import { versionsForPage } from "~/components/admin/draft-versions.server";
+import { PublishedVersionSection } from "~/components/admin/published-version-section";
+import { StartDraftSection } from "~/components/admin/start-draft-section";
 import { NotSavedSummary, Notice, VersionHistory } from "~/components/admin/version-history";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -26,21 +36,12 @@ import {
   startRubricDraft,
   type RubricWriteFailure,
 } from "~/models/rubric-admin.server";
-import { formatDateTimeUtc } from "~/utils/format";
-import { isUuid } from "~/utils/params";
-import { DraftPublishBar } from "~/components/admin/draft-publish-bar";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.area.name} rubric · ML Leveling` : "Rubric · ML Leveling" },
 ];
 
-const MESSAGES = {
-  conflict:
-    "Another admin changed this draft since you opened it. Nothing was saved: reload the page to see their version, then make your changes again.",
-  gone: "This draft was published or discarded by another admin meanwhile. Nothing was saved: reload the page.",
-  invalid: "The saved draft is not valid yet: fix and save it before publishing.",
-  badRequest: "That request could not be understood. Reload the page and try again.",
-} as const;
+const INVALID_DRAFT_MESSAGE = "The saved draft is not valid yet: fix and save it before publishing.";
 
 const NOTICES: Record<string, string> = {
   started: "Draft started from the published version. Edit it, save, review the changes, then publish.",
@@ -63,26 +64,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria.map(({ key, title, lookFor, weight, anchors, questions }) => ({ key, title, lookFor, weight, anchors, questions }));
   return {
     area: view.area,
-    published: view.published && {
-      number: view.published.number,
-      publishedAt: view.published.publishedAt?.toISOString() ?? null,
-      publishedBy: view.published.publishedBy,
-      criteria: toCriteria(view.published.criteria),
-    },
-    draft: view.draft && {
-      id: view.draft.id,
-      number: view.draft.number,
-      version: view.draft.version,
-      createdAt: view.draft.createdAt.toISOString(),
-      createdBy: view.draft.createdBy,
-      criteria: toCriteria(view.draft.criteria),
-    },
+    ...versionsForPage(view, {
+      published: (published) => ({ criteria: toCriteria(published.criteria) }),
+      draft: (draft) => ({ criteria: toCriteria(draft.criteria) }),
+    }),
     changes: view.changes,
-    history: view.history.map((version) => ({
-      ...version,
-      createdAt: version.createdAt.toISOString(),
-      publishedAt: version.publishedAt?.toISOString() ?? null,
-    })),
     limits: {
       min: RUBRIC_LIMITS.minCriteria,
       max: RUBRIC_LIMITS.maxCriteria,
@@ -91,31 +77,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type MessageResult = { kind: "message"; intent: string; message: string };
-
-function message(intent: string, text: string, status: number) {
-  return data<MessageResult>({ kind: "message", intent, message: text }, { status });
-}
-
 function failure(intent: string, result: RubricWriteFailure) {
   switch (result.reason) {
     case "not_found":
       throw new Response("Screen area not found", { status: 404 });
     case "draft_exists":
-      return message(intent, `Another admin already started draft version ${result.number} of this rubric: edit that one.`, 409);
+      return draftMessage(intent, `Another admin already started draft version ${result.number} of this rubric: edit that one.`, 409);
     case "invalid":
-      return message(intent, `${MESSAGES.invalid} ${Object.values(result.fieldErrors).flat().join(" ")}`, 400);
+      return draftMessage(intent, `${INVALID_DRAFT_MESSAGE} ${Object.values(result.fieldErrors).flat().join(" ")}`, 400);
     default:
-      return message(intent, MESSAGES[result.reason], 409);
+      return draftMessage(intent, DRAFT_MESSAGES[result.reason], 409);
   }
-}
-
-/** The draft a publish, discard or save is about, and the version the admin last saw. */
-function draftReference(formData: FormData) {
-  const draftId = String(formData.get("draftId") ?? "");
-  const version = Number(formData.get("version"));
-  if (!isUuid(draftId) || !Number.isInteger(version) || version < 1) return null;
-  return { draftId, expectedVersion: version };
 }
 
 /** Lowercase words joined by hyphens, from a title; "" when nothing usable is left. */
@@ -163,6 +135,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   const intent = String(formData.get("intent") ?? "");
+  // Every intent but start acts on the draft the form names.
+  const reference = readDraftReference(formData);
   switch (intent) {
     case "start": {
       const result = await startRubricDraft(areaKey, actor);
@@ -170,23 +144,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect(`/admin/rubrics/${areaKey}?done=started`);
     }
     case "save": {
-      const reference = draftReference(formData);
       fillBlankKeys(formData);
       const submission = parseWithZod(formData, { schema: rubricDraftSchema });
-      if (!reference) return data(submission.reply({ formErrors: [MESSAGES.badRequest] }), { status: 400 });
+      if (!reference) return refuseDraftSave(submission, "badRequest");
       if (submission.status !== "success") return data(submission.reply(), { status: 400 });
       const result = await saveRubricDraft({ areaKey, ...reference, rubric: submission.value, actor });
       if (result.ok) throw redirect(`/admin/rubrics/${areaKey}?done=saved`);
       if (result.reason === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-      if (result.reason === "conflict" || result.reason === "gone") {
-        return data(submission.reply({ formErrors: [MESSAGES[result.reason]] }), { status: 409 });
-      }
+      if (result.reason === "conflict" || result.reason === "gone") return refuseDraftSave(submission, result.reason);
       return failure(intent, result);
     }
     case "publish":
     case "discard": {
-      const reference = draftReference(formData);
-      if (!reference) return message(intent, MESSAGES.badRequest, 400);
+      if (!reference) return draftMessage(intent, DRAFT_MESSAGES.badRequest, 400);
       const result =
         intent === "publish"
           ? await publishRubricDraft({ areaKey, ...reference, actor })
@@ -195,7 +165,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect(`/admin/rubrics/${areaKey}?done=${intent === "publish" ? "published" : "discarded"}`);
     }
     default:
-      return message(intent, MESSAGES.badRequest, 400);
+      return draftMessage(intent, DRAFT_MESSAGES.badRequest, 400);
   }
 }
 
@@ -214,13 +184,8 @@ function toFormValues(criteria: readonly CriterionView[]): RubricFormValues {
 
 export default function RubricAreaPage() {
   const { area, published, draft, changes, history, limits } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as (SubmissionResult<string[]> | MessageResult) | undefined;
-  const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const notice = NOTICES[searchParams.get("done") ?? ""];
-  const messageResult = actionData && "kind" in actionData ? actionData : null;
-  const reply = actionData && !("kind" in actionData) ? actionData : undefined;
+  const { done, message, reply } = useDraftPageState();
+  const notice = NOTICES[done];
   const titles = Object.fromEntries([...(published?.criteria ?? []), ...(draft?.criteria ?? [])].map((c) => [c.key, c.title]));
 
   return (
@@ -232,9 +197,8 @@ export default function RubricAreaPage() {
       </p>
       <h1 className="mt-1 text-2xl font-bold">{area.name} rubric</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{area.description}</p>
-      {/* The notice belongs to the redirect that set ?done=; a later failed post replaces it. */}
-      {notice && !actionData ? <Notice tone="success">{notice}</Notice> : null}
-      {messageResult ? <Notice tone="error">{messageResult.message}</Notice> : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {message ? <Notice tone="error">{message.message}</Notice> : null}
 
       {draft ? (
         <DraftEditor
@@ -243,63 +207,34 @@ export default function RubricAreaPage() {
           lockedKeys={published?.criteria.map((c) => c.key) ?? []}
           reply={reply}
           limits={limits}
-          busy={busy}
         />
       ) : (
-        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="text-lg font-semibold">Change this rubric</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            A published version never changes. Start a draft: it copies version {published?.number ?? "—"}, and nobody sees it until
-            you publish it.
-          </p>
-          <Form method="post" className="mt-3">
-            <button
-              type="submit"
-              name="intent"
-              value="start"
-              disabled={busy}
-              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-            >
-              Start a new draft
-            </button>
-          </Form>
-        </section>
+        <StartDraftSection title="Change this rubric">
+          A published version never changes. Start a draft: it copies version {published?.number ?? "—"}, and nobody sees it until
+          you publish it.
+        </StartDraftSection>
       )}
 
       {draft ? (
-        <section className="mt-8" aria-labelledby="changes-heading">
-          <h2 id="changes-heading" className="text-lg font-semibold">
-            Changes in saved draft {draft.number} against published version {published?.number ?? "—"}
-          </h2>
+        <DraftChangesSection headingId="changes-heading" draftNumber={draft.number} publishedNumber={published?.number}>
           <p className="mb-3 text-sm text-slate-600">This is what publishing changes. Unsaved edits above are not included.</p>
           <RubricDiff changes={changes} titles={titles} />
-          <DraftPublishBar draft={draft} busy={busy}>
-            <p>
-              Publishing makes version {draft.number} the one every interview without a scorecard uses. Scorecards already
-              started stay on the version they were filled with.
-            </p>
+          <DraftPublishBar draft={draft}>
+            Publishing makes version {draft.number} the one every interview without a scorecard uses. Scorecards already started
+            stay on the version they were filled with.
           </DraftPublishBar>
-        </section>
+        </DraftChangesSection>
       ) : null}
 
       {published ? (
-        <section className="mt-8">
-          <details open={!draft}>
-            <summary className="cursor-pointer text-lg font-semibold">
-              Published version {published.number}
-              {published.publishedAt ? ` · since ${formatDateTimeUtc(published.publishedAt)} by ${published.publishedBy}` : ""}
-            </summary>
-            <div className="mt-3">
-              <RubricReadOnly criteria={published.criteria} />
-            </div>
-          </details>
-        </section>
+        <PublishedVersionSection published={published} open={!draft}>
+          <div className="mt-3">
+            <RubricReadOnly criteria={published.criteria} />
+          </div>
+        </PublishedVersionSection>
       ) : null}
 
-      <section className="mt-8">
-        <h2 className="mb-2 text-lg font-semibold">History</h2>
-        <VersionHistory versions={history} />
-      </section>
+      <VersionHistory versions={history} />
     </main>
   );
 }
@@ -309,13 +244,11 @@ function DraftEditor({
   lockedKeys,
   reply,
   limits,
-  busy,
 }: {
   draft: { id: string; number: number; version: number; createdAt: string; createdBy: string; criteria: CriterionView[] };
   lockedKeys: string[];
   reply: SubmissionResult<string[]> | undefined;
   limits: { min: number; max: number; questions: QuestionLimits };
-  busy: boolean;
 }) {
   // Validation runs on the server only (no Zod in the browser); errors come back in `reply`.
   const [form, fields] = useForm<RubricFormValues>({
@@ -326,21 +259,23 @@ function DraftEditor({
   const criteria = fields.criteria.getFieldList();
   const locked = new Set(lockedKeys);
   return (
-    <section className="mt-6" aria-labelledby="draft-heading">
-      <h2 id="draft-heading" className="text-lg font-semibold">
-        Draft version {draft.number}
-      </h2>
-      <p className="text-sm text-slate-600">
-        Started {formatDateTimeUtc(draft.createdAt)} by {draft.createdBy} · saved {draft.version - 1} time
-        {draft.version - 1 === 1 ? "" : "s"}. {limits.min}–{limits.max} criteria, each with a weight above 0 and all four anchors.
-      </p>
+    <DraftEditorSection
+      headingId="draft-heading"
+      draft={draft}
+      startedNote={
+        <>
+          {" "}
+          · saved {draft.version - 1} time{draft.version - 1 === 1 ? "" : "s"}. {limits.min}–{limits.max} criteria, each with a weight
+          above 0 and all four anchors.
+        </>
+      }
+    >
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         {/* First in the form, so pressing Enter in a field saves rather than moving a criterion. */}
         <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
           Save draft
         </button>
-        <input type="hidden" name="draftId" value={draft.id} />
-        <input type="hidden" name="version" value={draft.version} />
+        <DraftReferenceFields draft={draft} />
         <NotSavedSummary reply={reply} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
@@ -356,7 +291,7 @@ function DraftEditor({
             questionLimits={limits.questions}
           />
         ))}
-        <div className="no-print sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-white/95 py-3">
+        <DraftSaveBar dirty={form.dirty}>
           {criteria.length < MAX_CRITERIA ? (
             <button
               {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { weight: "2" } })}
@@ -365,19 +300,9 @@ function DraftEditor({
               Add a criterion
             </button>
           ) : null}
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            disabled={busy}
-            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-          >
-            Save draft
-          </button>
-          {form.dirty ? <span className="text-sm text-amber-800">Unsaved changes</span> : null}
-        </div>
+        </DraftSaveBar>
       </Form>
-    </section>
+    </DraftEditorSection>
   );
 }
 

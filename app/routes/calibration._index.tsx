@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireRole } from "~/auth/permissions.server";
 import { BoxPlotChart } from "~/components/charts/box-plot-chart";
 import { DivergingBarChart } from "~/components/charts/diverging-bar-chart";
@@ -120,34 +121,81 @@ function StatsCells({ stats }: { stats: CalibrationStats }) {
   );
 }
 
+/** The heading of a column of figures, right-aligned like them. */
+function FigureHeading({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="pr-3 text-right">
+      {children}
+    </th>
+  );
+}
+
 function StatsHeadings() {
   return (
     <>
-      <th scope="col" className="pr-3 text-right">
-        Scorecards
-      </th>
-      <th scope="col" className="pr-3 text-right">
-        Mean
-      </th>
+      <FigureHeading>Scorecards</FigureHeading>
+      <FigureHeading>Mean</FigureHeading>
       <th scope="col" className="pr-3">
         Min · Q1 · median · Q3 · max
       </th>
-      <th scope="col" className="pr-3 text-right">
-        Leniency vs peers (compared)
-      </th>
-      <th scope="col" className="pr-3 text-right">
-        Strong no
-      </th>
-      <th scope="col" className="pr-3 text-right">
-        Strong yes
-      </th>
-      <th scope="col" className="pr-3 text-right">
-        Mean time to submit
-      </th>
+      <FigureHeading>Leniency vs peers (compared)</FigureHeading>
+      <FigureHeading>Strong no</FigureHeading>
+      <FigureHeading>Strong yes</FigureHeading>
+      <FigureHeading>Mean time to submit</FigureHeading>
       <th scope="col" className="text-right">
         Level signal matched decision
       </th>
     </>
+  );
+}
+
+/** A section of the report; its heading also names the table in it. */
+function ReportSection({ headingId, title, children }: { headingId: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId} className="mt-6">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A table of the report, scrolling sideways on narrow screens; the first column names what each row is about. */
+function ReportTable({
+  labelledBy,
+  rowHeading,
+  headings,
+  children,
+}: {
+  labelledBy?: string;
+  rowHeading: string;
+  /** The columns after the first. */
+  headings: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="mt-2 w-full text-left text-sm" aria-labelledby={labelledBy}>
+        <thead className="border-b text-slate-500">
+          <tr>
+            <th scope="col" className="py-2 pr-3">
+              {rowHeading}
+            </th>
+            {headings}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function RowHeading({ children }: { children: ReactNode }) {
+  return (
+    <th scope="row" className="py-2 pr-3 text-left font-medium">
+      {children}
+    </th>
   );
 }
 
@@ -186,10 +234,7 @@ export default function CalibrationPage() {
 
       {report.overall.scorecards > 0 ? (
         <>
-          <section aria-labelledby="leniency-heading" className="mt-6">
-            <h2 id="leniency-heading" className="text-lg font-semibold">
-              Leniency against peers
-            </h2>
+          <ReportSection headingId="leniency-heading" title="Leniency against peers">
             <p className="text-sm text-slate-600">
               Mean difference between each interviewer&apos;s scores and their colleagues&apos; scores on the same candidates ({scope}).
             </p>
@@ -207,12 +252,9 @@ export default function CalibrationPage() {
                 }))}
               />
             </div>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby="distribution-heading" className="mt-6">
-            <h2 id="distribution-heading" className="text-lg font-semibold">
-              Score distribution per interviewer
-            </h2>
+          <ReportSection headingId="distribution-heading" title="Score distribution per interviewer">
             <p className="text-sm text-slate-600">
               Whiskers from the lowest to the highest score, the box from the first to the third quartile, a line at the median and a
               dot at the mean.
@@ -232,161 +274,101 @@ export default function CalibrationPage() {
                   }))}
               />
             </div>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby="interviewers-heading" className="mt-6">
-            <h2 id="interviewers-heading" className="text-lg font-semibold">
-              Interviewers
-            </h2>
-            <div className="overflow-x-auto">
-              <table className="mt-2 w-full text-left text-sm" aria-labelledby="interviewers-heading">
-                <thead className="border-b text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      Interviewer
-                    </th>
-                    <StatsHeadings />
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr className="border-b bg-slate-100 font-medium" data-row="all">
-                    <th scope="row" className="py-2 pr-3 text-left">
-                      All interviewers
-                    </th>
-                    <StatsCells stats={report.overall} />
-                  </tr>
-                  {byName.map((row) => (
-                    <tr key={row.interviewerId} className="border-b align-top" data-interviewer={row.interviewerId}>
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {name(row.interviewerId)}
-                      </th>
-                      <StatsCells stats={row.stats} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <ReportSection headingId="interviewers-heading" title="Interviewers">
+            <ReportTable labelledBy="interviewers-heading" rowHeading="Interviewer" headings={<StatsHeadings />}>
+              <tr className="border-b bg-slate-100 font-medium" data-row="all">
+                <th scope="row" className="py-2 pr-3 text-left">
+                  All interviewers
+                </th>
+                <StatsCells stats={report.overall} />
+              </tr>
+              {byName.map((row) => (
+                <tr key={row.interviewerId} className="border-b align-top" data-interviewer={row.interviewerId}>
+                  <RowHeading>{name(row.interviewerId)}</RowHeading>
+                  <StatsCells stats={row.stats} />
+                </tr>
+              ))}
+            </ReportTable>
+          </ReportSection>
 
           {filter.areaKey ? null : (
             <details className="mt-6">
               <summary className="cursor-pointer text-lg font-semibold">By interviewer and area</summary>
-              <div className="overflow-x-auto">
-                <table className="mt-2 w-full text-left text-sm">
-                  <thead className="border-b text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3">
-                        Interviewer
-                      </th>
-                      <th scope="col" className="pr-3">
-                        Area
-                      </th>
-                      <StatsHeadings />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {byName.flatMap((row) =>
-                      row.areas.map((area) => (
-                        <tr key={`${row.interviewerId}-${area.areaKey}`} className="border-b align-top">
-                          <th scope="row" className="py-2 pr-3 text-left font-medium">
-                            {name(row.interviewerId)}
-                          </th>
-                          <td className="pr-3">{SCREEN_AREA_NAMES[area.areaKey]}</td>
-                          <StatsCells stats={area.stats} />
-                        </tr>
-                      )),
-                    )}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          )}
-
-          <section aria-labelledby="areas-heading" className="mt-6">
-            <h2 id="areas-heading" className="text-lg font-semibold">
-              Areas
-            </h2>
-            <p className="text-sm text-slate-600">
-              Leniency here compares an area&apos;s scores with the same candidates&apos; other screens.
-            </p>
-            <div className="overflow-x-auto">
-              <table className="mt-2 w-full text-left text-sm" aria-labelledby="areas-heading">
-                <thead className="border-b text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
+              <ReportTable
+                rowHeading="Interviewer"
+                headings={
+                  <>
+                    <th scope="col" className="pr-3">
                       Area
                     </th>
                     <StatsHeadings />
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.areas.map((area) => (
-                    <tr key={area.areaKey} className="border-b align-top" data-area={area.areaKey}>
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {SCREEN_AREA_NAMES[area.areaKey]}
-                      </th>
+                  </>
+                }
+              >
+                {byName.flatMap((row) =>
+                  row.areas.map((area) => (
+                    <tr key={`${row.interviewerId}-${area.areaKey}`} className="border-b align-top">
+                      <RowHeading>{name(row.interviewerId)}</RowHeading>
+                      <td className="pr-3">{SCREEN_AREA_NAMES[area.areaKey]}</td>
                       <StatsCells stats={area.stats} />
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+                  )),
+                )}
+              </ReportTable>
+            </details>
+          )}
 
-          <section aria-labelledby="spread-heading" className="mt-6">
-            <h2 id="spread-heading" className="text-lg font-semibold">
-              Inter-rater spread
-            </h2>
+          <ReportSection headingId="areas-heading" title="Areas">
+            <p className="text-sm text-slate-600">Leniency here compares an area&apos;s scores with the same candidates&apos; other screens.</p>
+            <ReportTable labelledBy="areas-heading" rowHeading="Area" headings={<StatsHeadings />}>
+              {report.areas.map((area) => (
+                <tr key={area.areaKey} className="border-b align-top" data-area={area.areaKey}>
+                  <RowHeading>{SCREEN_AREA_NAMES[area.areaKey]}</RowHeading>
+                  <StatsCells stats={area.stats} />
+                </tr>
+              ))}
+            </ReportTable>
+          </ReportSection>
+
+          <ReportSection headingId="spread-heading" title="Inter-rater spread">
             <p className="text-sm text-slate-600">
               Per area, over candidates with two or more interviewers in that area: how far apart their scores were (range = highest
               minus lowest), and how many ranges reach the debrief flag of {report.disagreementThreshold.toFixed(2)} points.
             </p>
-            <div className="overflow-x-auto">
-              <table className="mt-2 w-full text-left text-sm" aria-labelledby="spread-heading">
-                <thead className="border-b text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      Area
+            <ReportTable
+              labelledBy="spread-heading"
+              rowHeading="Area"
+              headings={
+                <>
+                  <FigureHeading>Candidates with 2+ scorecards</FigureHeading>
+                  <FigureHeading>Mean range</FigureHeading>
+                  <FigureHeading>Mean SD</FigureHeading>
+                  <FigureHeading>Range ≥ {report.disagreementThreshold.toFixed(2)}</FigureHeading>
+                  {report.spread[0]?.bins.map((_, bin) => (
+                    <th key={bin} scope="col" className="pr-3 text-right font-normal">
+                      {spreadBinLabel(bin)}
                     </th>
-                    <th scope="col" className="pr-3 text-right">
-                      Candidates with 2+ scorecards
-                    </th>
-                    <th scope="col" className="pr-3 text-right">
-                      Mean range
-                    </th>
-                    <th scope="col" className="pr-3 text-right">
-                      Mean SD
-                    </th>
-                    <th scope="col" className="pr-3 text-right">
-                      Range ≥ {report.disagreementThreshold.toFixed(2)}
-                    </th>
-                    {report.spread[0]?.bins.map((_, bin) => (
-                      <th key={bin} scope="col" className="pr-3 text-right font-normal">
-                        {spreadBinLabel(bin)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.spread.map((area) => (
-                    <tr key={area.areaKey} className="border-b align-top" data-spread-row={area.areaKey}>
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {SCREEN_AREA_NAMES[area.areaKey]}
-                      </th>
-                      <td className="pr-3 text-right tabular-nums">{area.candidates}</td>
-                      <td className="pr-3 text-right tabular-nums">{formatMean(area.meanRange)}</td>
-                      <td className="pr-3 text-right tabular-nums">{formatMean(area.meanStdDev)}</td>
-                      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatShare(area.atOrAboveThreshold, area.candidates)}</td>
-                      {area.bins.map((count, bin) => (
-                        <td key={bin} className="pr-3 text-right tabular-nums text-slate-700">
-                          {count}
-                        </td>
-                      ))}
-                    </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+            >
+              {report.spread.map((area) => (
+                <tr key={area.areaKey} className="border-b align-top" data-spread-row={area.areaKey}>
+                  <RowHeading>{SCREEN_AREA_NAMES[area.areaKey]}</RowHeading>
+                  <td className="pr-3 text-right tabular-nums">{area.candidates}</td>
+                  <td className="pr-3 text-right tabular-nums">{formatMean(area.meanRange)}</td>
+                  <td className="pr-3 text-right tabular-nums">{formatMean(area.meanStdDev)}</td>
+                  <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatShare(area.atOrAboveThreshold, area.candidates)}</td>
+                  {area.bins.map((count, bin) => (
+                    <td key={bin} className="pr-3 text-right tabular-nums text-slate-700">
+                      {count}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </ReportTable>
             {spreadAreas.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">No candidate had two or more scorecards in the same area: no spread to show.</p>
             ) : (
@@ -405,7 +387,7 @@ export default function CalibrationPage() {
                 ))}
               </div>
             )}
-          </section>
+          </ReportSection>
         </>
       ) : null}
     </main>

@@ -5,12 +5,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/permissions.server";
+import { CandidateProfileFields } from "~/components/candidate-profile";
+import { DecisionDetails } from "~/components/decision-details";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
 import { RecommendationPanel } from "~/components/recommendation-panel";
 import { ScorecardStatusBadge } from "~/components/status-badge";
 import {
-  DECISION_KIND_LABELS,
   OVERRIDE_CHOICE_LABELS,
   OVERRIDE_CHOICES,
   REASON_MAX,
@@ -432,16 +433,7 @@ function RecordedDecision({
       <p className="text-base font-semibold" data-testid="decision-outcome">
         {describeDecidedLevel(decision.level)}
       </p>
-      <p className="mt-1 text-slate-700">
-        {DECISION_KIND_LABELS[decision.kind]} ({describeOutcome(decision.recommendationStatus, decision.recommendedLevel)}, policy version{" "}
-        {decision.policyVersion}) · {decision.decidedByName} · {formatDateTimeUtc(decision.decidedAt)}
-      </p>
-      {decision.reason ? (
-        <div className="mt-2">
-          <p className="text-slate-500">Reason</p>
-          <p className="whitespace-pre-wrap">{decision.reason}</p>
-        </div>
-      ) : null}
+      <DecisionDetails decision={decision} />
       {changed ? (
         <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900" data-testid="recommendation-changed">
           The recommendation has changed since this decision: it is now{" "}
@@ -603,34 +595,7 @@ export default function CandidatePage() {
           Profile
         </h2>
         <dl className="grid grid-cols-1 gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-500">Email</dt>
-            <dd>{profile.email}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Country</dt>
-            <dd>{profile.country}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Current title</dt>
-            <dd>{profile.currentTitle}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Years of experience</dt>
-            <dd>{profile.yearsExperience}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Track</dt>
-            <dd>{profile.track === "M" ? "Manager" : "Individual contributor"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">FAANG-type experience</dt>
-            <dd>{profile.faangExperience ? "Yes" : "No"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Recruiter</dt>
-            <dd>{profile.recruiter?.name ?? "Unassigned"}</dd>
-          </div>
+          <CandidateProfileFields profile={profile} />
           {profile.notes ? (
             <div className="sm:col-span-2">
               <dt className="text-slate-500">Notes</dt>

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireRole } from "~/auth/permissions.server";
+import { CandidateProfileFields } from "~/components/candidate-profile";
+import { DecisionDetails } from "~/components/decision-details";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RecommendationPanel } from "~/components/recommendation-panel";
-import { CANDIDATE_TRACK_LABELS } from "~/domain/candidates/candidate-fields";
-import { DECISION_KIND_LABELS, describeDecidedLevel } from "~/domain/candidates/decision-fields";
-import { describeOutcome, formatMeanScore } from "~/domain/candidates/recommendation-view";
+import { describeDecidedLevel } from "~/domain/candidates/decision-fields";
+import { formatMeanScore } from "~/domain/candidates/recommendation-view";
 import { EVIDENCE_STATUS_LABELS, PRODUCTION_CAPABILITY_LABELS, RECOMMENDATION_LABELS } from "~/domain/scorecards/scorecard-fields";
 import { getCandidatePacket, type PacketScorecard } from "~/models/candidate.server";
 import { getDecision, type DecisionView } from "~/models/decision.server";
@@ -107,16 +108,7 @@ function DecisionSummary({ decision }: { decision: DecisionView | null }) {
       {decision ? (
         <div className="mt-2 text-sm">
           <p className="text-base font-semibold">{describeDecidedLevel(decision.level)}</p>
-          <p className="mt-1 text-slate-700">
-            {DECISION_KIND_LABELS[decision.kind]} ({describeOutcome(decision.recommendationStatus, decision.recommendedLevel)}, policy
-            version {decision.policyVersion}) · {decision.decidedByName} · {formatDateTimeUtc(decision.decidedAt)}
-          </p>
-          {decision.reason ? (
-            <div className="mt-2">
-              <p className="text-slate-500">Reason</p>
-              <p className="whitespace-pre-wrap">{decision.reason}</p>
-            </div>
-          ) : null}
+          <DecisionDetails decision={decision} />
         </div>
       ) : (
         <p className="mt-1 text-sm text-slate-600">No decision recorded yet.</p>
@@ -158,34 +150,7 @@ export default function CandidatePacketPage() {
           Profile
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-x-8 gap-y-2 text-sm">
-          <div>
-            <dt className="text-slate-500">Email</dt>
-            <dd>{candidate.email}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Country</dt>
-            <dd>{candidate.country}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Current title</dt>
-            <dd>{candidate.currentTitle}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Years of experience</dt>
-            <dd>{candidate.yearsExperience}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Track</dt>
-            <dd>{CANDIDATE_TRACK_LABELS[candidate.track]}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">FAANG-type experience</dt>
-            <dd>{candidate.faangExperience ? "Yes" : "No"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Recruiter</dt>
-            <dd>{candidate.recruiter?.name ?? "Unassigned"}</dd>
-          </div>
+          <CandidateProfileFields profile={candidate} />
         </dl>
       </section>
 

@@ -65,6 +65,27 @@ function DecisionCell({ row }: { row: Pick<CandidateListRow, "decisionKind" | "d
   return <span className="whitespace-nowrap">{row.decisionKind === "override" ? `${decided} (override)` : decided}</span>;
 }
 
+/** Options of a select, labelled by `labels` or, without them, by the values themselves. */
+function optionsOf<Value extends string>(values: readonly Value[], labels?: Record<Value, string>) {
+  return values.map((value) => ({ value, label: labels ? labels[value] : value }));
+}
+
+/** The select filters in the form's order; each sends the query parameter of its name. */
+const SELECT_FILTERS: readonly {
+  name: Exclude<keyof CandidateListQuery, "q" | "page">;
+  label: string;
+  options: { value: string; label: string }[];
+  /** The "no filter" choice; the sort and its order always have a value. */
+  anyLabel?: string;
+}[] = [
+  { name: "status", label: "Recommendation", options: optionsOf(RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_FILTER_LABELS), anyLabel: "Any" },
+  { name: "level", label: "Recommended level", options: optionsOf(LEVEL_FILTERS), anyLabel: "Any" },
+  { name: "decision", label: "Decision", options: optionsOf(DECISION_STATES, DECISION_STATE_LABELS), anyLabel: "Any" },
+  { name: "country", label: "Country", options: optionsOf(CANDIDATE_COUNTRIES), anyLabel: "Any" },
+  { name: "sort", label: "Sort by", options: optionsOf(SORT_KEYS, SORT_LABELS) },
+  { name: "dir", label: "Order", options: optionsOf(SORT_DIRECTIONS, SORT_DIRECTION_LABELS) },
+];
+
 function Filters({ query }: { query: CandidateListQuery }) {
   // A plain GET form: the filters live in the URL and work without JavaScript. Changing a
   // filter starts again from page 1 because the form does not send `page`.
@@ -82,52 +103,9 @@ function Filters({ query }: { query: CandidateListQuery }) {
           className={`${FILTER_CONTROL_CLASS} w-56`}
         />
       </div>
-      <FilterSelect
-        id="filter-status"
-        name="status"
-        label="Recommendation"
-        defaultValue={query.status}
-        options={RECOMMENDATION_STATUSES.map((status) => ({ value: status, label: RECOMMENDATION_STATUS_FILTER_LABELS[status] }))}
-        anyLabel="Any"
-      />
-      <FilterSelect
-        id="filter-level"
-        name="level"
-        label="Recommended level"
-        defaultValue={query.level}
-        options={LEVEL_FILTERS.map((level) => ({ value: level, label: level }))}
-        anyLabel="Any"
-      />
-      <FilterSelect
-        id="filter-decision"
-        name="decision"
-        label="Decision"
-        defaultValue={query.decision}
-        options={DECISION_STATES.map((state) => ({ value: state, label: DECISION_STATE_LABELS[state] }))}
-        anyLabel="Any"
-      />
-      <FilterSelect
-        id="filter-country"
-        name="country"
-        label="Country"
-        defaultValue={query.country}
-        options={CANDIDATE_COUNTRIES.map((country) => ({ value: country, label: country }))}
-        anyLabel="Any"
-      />
-      <FilterSelect
-        id="filter-sort"
-        name="sort"
-        label="Sort by"
-        defaultValue={query.sort}
-        options={SORT_KEYS.map((key) => ({ value: key, label: SORT_LABELS[key] }))}
-      />
-      <FilterSelect
-        id="filter-dir"
-        name="dir"
-        label="Order"
-        defaultValue={query.dir}
-        options={SORT_DIRECTIONS.map((dir) => ({ value: dir, label: SORT_DIRECTION_LABELS[dir] }))}
-      />
+      {SELECT_FILTERS.map(({ name, ...filter }) => (
+        <FilterSelect key={name} id={`filter-${name}`} name={name} defaultValue={query[name]} {...filter} />
+      ))}
       <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
         Apply
       </button>

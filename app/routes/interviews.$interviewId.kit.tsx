@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CriterionAnchors, CriterionCard } from "~/components/rubric-criterion";
 import { SuggestedQuestions } from "~/components/suggested-questions";
 import { CANDIDATE_TRACK_LABELS } from "~/domain/candidates/candidate-fields";
-import { RATING_SCALE_LABELS, RATING_SCORES } from "~/domain/rubrics/types";
 import { getInterviewKit } from "~/models/interview-kit.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { requireUuidParam } from "~/utils/params";
@@ -124,27 +124,14 @@ export default function InterviewKitPage() {
         </h2>
         <ol className="mt-3 space-y-4">
           {rubric.criteria.map((criterion, index) => (
-            <li key={criterion.key} className="rounded-lg border border-slate-200 bg-white p-4">
-              <h3 className="font-semibold">
-                {index + 1}. {criterion.title} <span className="text-sm font-normal text-slate-500">· weight {criterion.weight}</span>
-              </h3>
-              <p className="mt-1 text-sm text-slate-700">{criterion.lookFor}</p>
+            <CriterionCard key={criterion.key} index={index} criterion={criterion}>
               <h4 className="mt-3 text-sm font-medium text-slate-600">Suggested questions and follow-ups</h4>
               <SuggestedQuestions questions={criterion.questions} />
               <details className="mt-3 text-sm">
                 <summary className="cursor-pointer text-slate-600">The four anchors</summary>
-                <dl className="mt-2 grid gap-2 md:grid-cols-2">
-                  {RATING_SCORES.map((score) => (
-                    <div key={score}>
-                      <dt className="font-medium text-slate-600">
-                        {score} · {RATING_SCALE_LABELS[score]}
-                      </dt>
-                      <dd className="text-slate-800">{criterion.anchors[score]}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <CriterionAnchors anchors={criterion.anchors} />
               </details>
-            </li>
+            </CriterionCard>
           ))}
         </ol>
       </section>

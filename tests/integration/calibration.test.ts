@@ -6,7 +6,9 @@ import type { CalibrationFilter, CalibrationReport, CalibrationScorecard, Calibr
 import { DEFAULT_POLICY, level, type CandidateEvidence } from "~/domain/leveling";
 import type { Level } from "~/domain/levels";
 import { SCREEN_AREA_KEYS, type ScreenAreaKey } from "~/domain/screen-areas";
+import { parseCsv } from "../support/csv";
 import { createTestUser, login, type TestUser } from "../support/fixtures";
+import { fetchPageText } from "../support/page-text";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
@@ -174,19 +176,8 @@ afterAll(async () => app?.close());
 
 /* ---------------------------------------------------------------- helpers */
 
-function textOf(html: string): string {
-  return html
-    .replace(/<!-- -->/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-async function page(path: string, cookie = recruiterCookie): Promise<{ status: number; text: string }> {
-  const response = await app.request(path, { cookie });
-  return { status: response.status, text: textOf(await response.text()) };
+function page(path: string, cookie = recruiterCookie) {
+  return fetchPageText(app, path, cookie);
 }
 
 /** The table row of one interviewer, as text. */
@@ -194,35 +185,6 @@ function interviewerRow(html: string, key: FixtureRow["interviewer"]): string {
   const start = html.indexOf(`data-interviewer="${interviewerIds.get(key)}"`);
   expect(start, `row of ${key}`).toBeGreaterThan(-1);
   return html.slice(start, html.indexOf("</tr>", start)).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index += 1;
-    } else cell += char;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 /** Every submitted scorecard and decision read back from the database, in the pure functions' shape. */

@@ -13,7 +13,9 @@ import {
 import type { Level } from "~/domain/levels";
 import { SCREEN_AREA_KEYS, type ScreenAreaKey } from "~/domain/screen-areas";
 import type { Prisma } from "~/generated/prisma/client";
+import { parseCsv } from "../support/csv";
 import { createTestUser, login, type TestUser } from "../support/fixtures";
+import { fetchPageText, textOf } from "../support/page-text";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
@@ -190,20 +192,8 @@ function fiveAreas(
   }));
 }
 
-/** The page's text with the entities React escapes turned back into characters. */
-function textOf(html: string): string {
-  return html
-    .replace(/<!-- -->/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-async function page(path: string, pageCookie = cookie): Promise<{ status: number; text: string }> {
-  const response = await app.request(path, { cookie: pageCookie });
-  return { status: response.status, text: textOf(await response.text()) };
+function page(path: string, pageCookie = cookie) {
+  return fetchPageText(app, path, pageCookie);
 }
 
 async function computedAt(candidateId: string): Promise<string> {
@@ -699,36 +689,6 @@ describe("the candidate list", () => {
 });
 
 /* ---------------------------------------------------------------- packet */
-
-/** RFC 4180 parsing, enough to read back what the app wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index += 1;
-    } else cell += char;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 describe("the candidate packet", () => {
   let candidateId: string;

@@ -1,31 +1,26 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useDraftButtonsBusy } from "./draft-page-state";
+import { DraftReferenceFields } from "./draft-reference";
 
 /**
  * Publish or discard a draft version (rubric or leveling policy). Both forms carry the
- * draft's version, so acting on a draft someone changed since is refused, not applied.
+ * draft's reference, so acting on a draft someone changed since is refused, not applied.
  */
 export function DraftPublishBar({
   draft,
-  busy,
   children,
 }: {
   draft: { id: string; number: number; version: number };
-  busy: boolean;
-  /** What publishing does, shown above the button. */
+  /** What publishing does: a paragraph above the button. */
   children: ReactNode;
 }) {
-  const hidden = (
-    <>
-      <input type="hidden" name="draftId" value={draft.id} />
-      <input type="hidden" name="version" value={draft.version} />
-    </>
-  );
+  const busy = useDraftButtonsBusy();
   return (
     <div className="mt-6 flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-4">
       <Form method="post" className="max-w-xl space-y-2 text-sm text-slate-700">
-        {hidden}
-        {children}
+        <DraftReferenceFields draft={draft} />
+        <p>{children}</p>
         <button
           type="submit"
           name="intent"
@@ -37,7 +32,7 @@ export function DraftPublishBar({
         </button>
       </Form>
       <Form method="post">
-        {hidden}
+        <DraftReferenceFields draft={draft} />
         <button
           type="submit"
           name="intent"

@@ -2,6 +2,7 @@ import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata 
 import type { RubricChange } from "~/domain/rubrics/rubric-diff";
 import { RATING_SCALE_LABELS, RATING_SCORES, type RubricAnchors } from "~/domain/rubrics/types";
 import { ErrorList } from "~/components/forms";
+import { CriterionAnchors, CriterionCard } from "~/components/rubric-criterion";
 import { SuggestedQuestions } from "~/components/suggested-questions";
 
 /** The editor's form values: what the inputs hold (strings), shaped like a RubricDraft. */
@@ -172,24 +173,11 @@ export function RubricReadOnly({ criteria }: { criteria: readonly CriterionView[
   return (
     <ol className="space-y-4">
       {criteria.map((criterion, index) => (
-        <li key={criterion.key} className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="font-semibold">
-            {index + 1}. {criterion.title} <span className="text-sm font-normal text-slate-500">· weight {criterion.weight}</span>
-          </h3>
-          <p className="mt-1 text-sm text-slate-700">{criterion.lookFor}</p>
-          <dl className="mt-2 grid gap-2 text-sm md:grid-cols-2">
-            {RATING_SCORES.map((score) => (
-              <div key={score}>
-                <dt className="font-medium text-slate-600">
-                  {score} · {RATING_SCALE_LABELS[score]}
-                </dt>
-                <dd className="text-slate-800">{criterion.anchors[score]}</dd>
-              </div>
-            ))}
-          </dl>
+        <CriterionCard key={criterion.key} index={index} criterion={criterion}>
+          <CriterionAnchors anchors={criterion.anchors} />
           <h4 className="mt-3 text-sm font-medium text-slate-600">Suggested questions</h4>
           <SuggestedQuestions questions={criterion.questions} />
-        </li>
+        </CriterionCard>
       ))}
     </ol>
   );

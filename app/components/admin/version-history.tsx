@@ -17,29 +17,32 @@ const STATUS_LABELS: Record<VersionHistoryItem["status"], string> = {
 /** Every version of a rubric or policy, newest first. Published versions never change. */
 export function VersionHistory({ versions }: { versions: readonly VersionHistoryItem[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">Version history</caption>
-      <thead className="border-b text-slate-500">
-        <tr>
-          <th scope="col" className="py-2">
-            Version
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">Created</th>
-          <th scope="col">Published</th>
-        </tr>
-      </thead>
-      <tbody>
-        {versions.map((version) => (
-          <tr key={version.number} className="border-b" data-version={version.number} data-status={version.status}>
-            <td className="py-1 font-mono">{version.number}</td>
-            <td>{STATUS_LABELS[version.status]}</td>
-            <td>{formatDateTimeUtc(version.createdAt)}</td>
-            <td>{version.publishedAt ? `${formatDateTimeUtc(version.publishedAt)} by ${version.publishedBy}` : "—"}</td>
+    <section className="mt-8">
+      <h2 className="mb-2 text-lg font-semibold">History</h2>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Version history</caption>
+        <thead className="border-b text-slate-500">
+          <tr>
+            <th scope="col" className="py-2">
+              Version
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Published</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {versions.map((version) => (
+            <tr key={version.number} className="border-b" data-version={version.number} data-status={version.status}>
+              <td className="py-1 font-mono">{version.number}</td>
+              <td>{STATUS_LABELS[version.status]}</td>
+              <td>{formatDateTimeUtc(version.createdAt)}</td>
+              <td>{version.publishedAt ? `${formatDateTimeUtc(version.publishedAt)} by ${version.publishedBy}` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
