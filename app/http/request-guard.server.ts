@@ -1,3 +1,4 @@
+import { getPaths } from "@conform-to/dom";
 import { parse } from "@conform-to/react";
 
 /**
@@ -9,8 +10,9 @@ import { parse } from "@conform-to/react";
  *   (22021 / 22P05), and it never comes from typing;
  * - a non-GET body that is not a form: every action reads `request.formData()`, which throws
  *   on JSON, plain text, a missing content type or a broken multipart body;
- * - a form whose Conform control fields (`__intent__`, `__state__`) Conform cannot read
- *   (`parseWithZod` throws on malformed JSON or paths like `__proto__`).
+ * - a form with a field name Conform cannot read as a path (`constructor`, `__proto__`,
+ *   `a..b`, `list[x]`: `parseWithZod` throws on them), or whose Conform control fields
+ *   (`__intent__`, `__state__`) hold malformed JSON or such paths.
  *
  * checkHead runs on the request line and headers (a refused body is never read, so the
  * connection stays usable); checkForm reads the form from a clone, so Remix still reads the
@@ -58,6 +60,7 @@ export async function checkForm(request: Request): Promise<Refusal | null> {
   }
   for (const [name, value] of form) {
     if (name.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return { status: 400, message: NUL_MESSAGE };
+    if (!isReadableFieldName(name)) return { status: 400, message: "The form has a field name that no page of this app sends. Reload the page and try again." };
   }
   if (form.has("__intent__") || form.has("__state__")) {
     try {
@@ -67,4 +70,13 @@ export async function checkForm(request: Request): Promise<Refusal | null> {
     }
   }
   return null;
+}
+
+function isReadableFieldName(name: string): boolean {
+  try {
+    getPaths(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
