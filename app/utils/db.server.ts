@@ -30,6 +30,15 @@ function connect(): Connection {
   });
   // Without a listener an idle client's error (database restart) crashes the process.
   pool.on("error", (error) => log("error", "database pool error", { error: error.message }));
+  // pg-pool takes its listener off a client it hands out, and a consumer that receives it
+  // through a promise (Prisma's transactions: `await pool.connect()`) adds its own only a
+  // few microtasks later. A restart's FATAL message read in the same chunk as the previous
+  // query's last reply lands in between: an 'error' event with no listener, which kills the
+  // process (found by `npm run soak`). So every client keeps one listener of its own; the
+  // failure still reaches the query in flight, and the pool drops the client on release.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => log("debug", "database connection lost", { error: error.message }));
+  });
   return { pool, db: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 

@@ -79,6 +79,27 @@ describe("database trouble", () => {
     expect((await app.request("/candidates", { cookie })).status).toBe(200);
   });
 
+  it("survives a pooled connection dropped while handed out and idle (a restart between two queries)", async () => {
+    const { getPool } = await import("~/utils/db.server");
+    // As Prisma's transactions take a connection: through the promise API, which leaves it
+    // without pg-pool's listener until the caller's code runs again.
+    const client = await getPool().connect();
+    const admin = new pg.Client({ connectionString: app.databaseUrl });
+    await admin.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      await admin.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+      // The FATAL message arrives while no query runs: an 'error' event on the client. Without
+      // a listener of the app's own it would be thrown, and the process would end.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(client.query("SELECT 1")).rejects.toThrow();
+    } finally {
+      client.release(true);
+      await admin.end();
+    }
+    expect((await app.request("/candidates", { cookie })).status).toBe(200);
+  });
+
   it("answers 503 with a page that says so while the database cannot be reached, and recovers", async () => {
     await proxy.cut();
     try {
