@@ -131,9 +131,7 @@ async function main(): Promise<void> {
     await outage(setup, server, database);
   } else {
     step("phase 2: database outage");
-    for (const criterion of ["server stays up", "503 during the outage", "recovery within 5 s", "no half-written scorecard"]) {
-      verdicts.skip("outage", criterion, "needs the embedded PostgreSQL (DATABASE_URL is set, and the soak stops no server it does not own)");
-    }
+    verdicts.skip("outage", "database outage", "needs the embedded PostgreSQL (DATABASE_URL is set, and the soak stops no server it does not own)");
   }
 
   await server.stop();
