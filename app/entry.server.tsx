@@ -3,7 +3,8 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErr
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
+import { ServiceUnavailableDocument } from "~/components/error-boundary";
 import { NonceProvider } from "~/components/nonce";
 import { isDatabaseUnavailable } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
@@ -19,6 +20,23 @@ function statusFor(status: number, headers: Headers): number {
     return 503;
   }
   return status;
+}
+
+/**
+ * The page for a document request that failed because the database is unavailable. The
+ * app's error boundary cannot say so: in production Remix hands it a sanitized error
+ * ("Unexpected Server Error") whatever the cause, so it would read as a 500.
+ */
+function serviceUnavailablePage(request: Request, remixContext: EntryContext, headers: Headers): Response {
+  const stylesheet = remixContext.routeModules.root?.links?.().find(
+    (link): link is { rel: string; href: string } => "rel" in link && link.rel === "stylesheet" && typeof link.href === "string",
+  );
+  const url = new URL(request.url);
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.set("Cache-Control", "no-store");
+  headers.set("Retry-After", "5");
+  const html = renderToStaticMarkup(<ServiceUnavailableDocument stylesheetHref={stylesheet?.href} retryHref={url.pathname + url.search} />);
+  return new Response(`<!DOCTYPE html>${html}`, { status: 503, headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
@@ -48,6 +66,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode >= 500 && currentRequestContext()?.databaseUnavailable) {
+    return serviceUnavailablePage(request, remixContext, responseHeaders);
+  }
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {

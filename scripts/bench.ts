@@ -10,24 +10,21 @@
 // docs/decisions/005-benchmarks.md). Results: bench/results/latest.json.
 //
 // --quick: 500 candidates and 2 s per route, a smoke run of the harness.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { ensureReferenceData } from "~/models/reference-data.server";
-import { createDbClient } from "~/utils/db.server";
-import { createThrowawayDatabase } from "./lib/bench/database";
+import { createMigratedThrowawayDatabase } from "./lib/bench/database";
+import { halfFilledDraft } from "./lib/bench/forms";
 import { login, pageJavaScriptGzipBytes } from "./lib/bench/http";
 import { levelingEvaluationsPerSecond } from "./lib/bench/leveling";
 import { runLoad, type LoadResult, type LoadSpec } from "./lib/bench/load";
 import { cpuSeconds, hasProc, memoryMb, waitUntilIdle } from "./lib/bench/processes";
 import { measureInstruments } from "./lib/bench/instruments";
 import { formatReport, toJson, type RouteName } from "./lib/bench/report";
+import { createRunLifecycle, ensureBuild } from "./lib/bench/run";
 import { startProductionServer, type RunningServer } from "./lib/bench/server";
-import { applyMigrations } from "./lib/migrations";
 import { seedLarge, type SeedLargeResult } from "./seed-large";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -57,42 +54,8 @@ class BrokenRun extends Error {}
 
 const step = (message: string) => console.log(`» ${message}`);
 
-// ---------- cleanup, on success, failure and signals ----------
-
-const cleanups: { name: string; run: () => Promise<void> }[] = [];
-let serverHandle: Pick<RunningServer, "stop" | "killNow"> | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  return (cleaning ??= (async () => {
-    for (const { name, run } of cleanups.reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`cleanup: could not ${name}: ${(error as Error).message}`);
-      }
-    }
-  })());
-}
-
-let firstSignalAt: number | undefined;
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.on(signal, () => {
-    if (firstSignalAt === undefined) {
-      firstSignalAt = Date.now();
-      console.error(`\n${signal}: stopping the server and the database… (again in a few seconds to give up waiting)`);
-      void cleanUp().finally(() => process.exit(code));
-    } else if (Date.now() - firstSignalAt > 2000) {
-      // A second Ctrl-C, not the copy of the first that `tsx` relays to this process.
-      process.exit(code);
-    }
-  });
-}
-// Last resort if we exit without cleaning up (an "exit" listener must be synchronous).
-process.on("exit", () => serverHandle?.killNow());
+// Cleanup on success, failure and signals.
+const run = createRunLifecycle();
 
 // ---------- the run ----------
 
@@ -103,14 +66,16 @@ async function main(): Promise<void> {
   step(`leveling engine: level(evidence, DEFAULT_POLICY) for ${config.levelingSeconds} s`);
   const levelingEvalsPerSec = await levelingEvaluationsPerSecond(config.levelingSeconds);
 
-  ensureBuild();
+  try {
+    ensureBuild(step);
+  } catch (error) {
+    throw new BrokenRun((error as Error).message);
+  }
 
-  const database = await createThrowawayDatabase();
-  cleanups.push({ name: "remove the throwaway database", run: () => database.dispose() });
-  step(`database: ${database.description}`);
-  await applyMigrations(database.url);
-  const prisma = createDbClient(database.url);
-  await ensureReferenceData(prisma).finally(() => prisma.$disconnect());
+  const database = await createMigratedThrowawayDatabase((created) => {
+    run.defer("remove the throwaway database", () => created.dispose());
+    step(`database: ${created.description}`);
+  });
 
   step(`seed-large: ${config.candidates.toLocaleString("en-US")} candidates × 5 scorecards`);
   const seeded = await seedLarge(database.url, {
@@ -132,12 +97,7 @@ async function main(): Promise<void> {
   step("server: tsx scripts/start.ts (NODE_ENV=production)");
   let running: RunningServer;
   try {
-    running = await startProductionServer(database.url, {
-      onSpawned: (handle) => {
-        serverHandle = handle;
-        cleanups.push({ name: "stop the server", run: () => handle.stop() });
-      },
-    });
+    running = await startProductionServer(database.url, { onSpawned: run.ownServer });
   } catch (error) {
     throw new BrokenRun(`the server did not start: ${(error as Error).message}`);
   }
@@ -301,7 +261,7 @@ function routeSpecs(
     next: () => {
       const target = targets[Math.min(nextTarget++, targets.length - 1)]!;
       // What a browser's autosave sends: Remix's data request for the action, no page render.
-      return { path: `/interviews/${target.id}.data`, body: draftBody(target.rubricVersionId, seeded.bench.criterionKeys[target.rubricVersionId] ?? []) };
+      return { path: `/interviews/${target.id}.data`, body: halfFilledDraft(target.rubricVersionId, seeded.bench.criterionKeys[target.rubricVersionId] ?? []).toString() };
     },
   });
 
@@ -312,21 +272,6 @@ function routeSpecs(
     get("scorecard-page", context.interviewerCookie, context.pageInterviews.map((interview) => `/interviews/${interview.id}`)),
     { name: "draft-save", warmup: draftSpec(0.15), measured: draftSpec(0.8) },
   ];
-}
-
-/** An autosave of a half-filled form: the first criteria rated with evidence, a few other answers. */
-function draftBody(rubricVersionId: string, criterionKeys: readonly string[]): string {
-  const form = new URLSearchParams({ intent: "save-draft", version: "0", rubricVersionId });
-  criterionKeys.slice(0, Math.ceil(criterionKeys.length / 2)).forEach((key, index) => {
-    form.set(`ratings.${key}.score`, String(2 + (index % 3)));
-    form.set(`ratings.${key}.evidence`, `Walked through ${key.replaceAll("-", " ")} on their fraud-scoring service, with numbers from production.`);
-  });
-  form.set("recommendation", "yes");
-  form.set("production.serving.status", "evidenced");
-  form.set("production.serving.note", "Runs an online inference service with a p99 under 60 ms.");
-  form.set("production.monitoring.status", "not_discussed");
-  form.set("lifecycleOwnership", "yes");
-  return form.toString();
 }
 
 async function countDrafts(databaseUrl: string): Promise<number> {
@@ -341,22 +286,10 @@ async function countDrafts(databaseUrl: string): Promise<number> {
   }
 }
 
-/** The production build the server serves; built once when missing, never rebuilt behind the user's back. */
-function ensureBuild(): void {
-  const serverBuild = path.join(root, "build", "server", "index.js");
-  if (existsSync(serverBuild)) {
-    step(`production build: ${path.relative(root, serverBuild)} (existing; run \`npm run build\` to refresh it)`);
-    return;
-  }
-  step("production build: missing, running `npm run build`");
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0 || !existsSync(serverBuild)) throw new BrokenRun("`npm run build` failed");
-}
-
 try {
   await main();
 } catch (error) {
-  if (firstSignalAt !== undefined) {
+  if (run.interrupted()) {
     // Interrupted: the failure is the database or server going away under us.
   } else if (error instanceof BrokenRun) {
     console.error(`\nBroken run: ${error.message}`);
@@ -365,5 +298,5 @@ try {
   }
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await run.cleanUp();
 }

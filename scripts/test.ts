@@ -1,7 +1,8 @@
 /**
  * `npm test`: typecheck, lint, production build, unit + integration tests (real
- * PostgreSQL), then end-to-end journeys in Chromium against the build. Stops at the first
- * failing step and ends with one "N passed, N failed" line counting every test run.
+ * PostgreSQL), end-to-end journeys in Chromium against the build, then the small soak
+ * (load with faults, `npm run soak -- --small`). Stops at the first failing step and ends
+ * with one "N passed, N failed" line counting every test run and every soak criterion.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -42,6 +43,22 @@ function vitest(label: string, configArgs: string[], report: string): boolean {
   return ok;
 }
 
+/** The small soak; each of its criteria counts as one test (a run that broke counts as one failure). */
+function soak(label: string): boolean {
+  const outputFile = path.join(reports, "soak.json");
+  rmSync(outputFile, { force: true });
+  const ok = run(label, bin("tsx"), ["scripts/soak.ts", "--small", "--json", outputFile]);
+  if (existsSync(outputFile)) {
+    const json = JSON.parse(readFileSync(outputFile, "utf8")) as { passed: number; failed: number; skipped: number };
+    total.passed += json.passed;
+    total.failed += json.failed;
+    total.skipped += json.skipped;
+  } else if (!ok) {
+    total.failed += 1;
+  }
+  return ok;
+}
+
 function finish(ok: boolean): never {
   console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exit(ok && total.failed === 0 ? 0 : 1);
@@ -61,6 +78,7 @@ const steps: (() => boolean)[] = [
   () => run("production build", "npm", ["run", "--silent", "build"]),
   () => vitest("unit and integration tests", [], "unit.json"),
   () => vitest("end-to-end tests (Chromium)", ["--config", "vitest.e2e.config.ts"], "e2e.json"),
+  () => soak("load with faults (npm run soak -- --small)"),
 ];
 for (const step of steps) if (!step()) finish(false);
 finish(true);

@@ -189,6 +189,9 @@ export async function runReminderJobExclusively(
   options: ReminderJobOptions,
 ): Promise<ReminderRunResult | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // The lock's connection sits idle while the job runs: if the database restarts meanwhile,
+  // pg reports it as an 'error' event, which would crash the server without a listener.
+  client.on("error", (error) => log("warn", "reminder job lost its lock connection", { error: error.message }));
   await client.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [LOCK_NAME]);

@@ -22,6 +22,10 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
   DB_POOL_MAX: positiveInt(10, 200),
   DB_CONNECTION_TIMEOUT_MS: positiveInt(5000, 60_000),
+  /** Longest wait of one statement for a lock (PostgreSQL lock_timeout); 0 = no limit. */
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Longest run of one statement (PostgreSQL statement_timeout); 0 = no limit. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

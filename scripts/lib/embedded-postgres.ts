@@ -42,6 +42,14 @@ export interface EmbeddedPostgresServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Fast shutdown (SIGINT, as stop() does) that keeps the data directory, for outage
+   * drills (`npm run soak`): clients get "terminating connection due to administrator
+   * command", then connections are refused until startAgain().
+   */
+  stopForNow(): Promise<void>;
+  /** Starts the same cluster again, on the same port and data directory. */
+  startAgain(): Promise<void>;
 }
 
 export async function startEmbeddedPostgres(
@@ -106,9 +114,9 @@ export async function startEmbeddedPostgres(
     }
 
     // Last resort when the caller exits without awaiting stop(): SIGINT is PostgreSQL's
-    // fast shutdown, and "exit" listeners must be synchronous.
-    const child = childOf(server);
-    const killOnExit = () => child?.kill("SIGINT");
+    // fast shutdown, and "exit" listeners must be synchronous. The process is looked up
+    // when it runs: startAgain() replaces it.
+    const killOnExit = () => childOf(server)?.kill("SIGINT");
     process.once("exit", killOnExit);
 
     const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(options.databaseName)}`;
@@ -117,13 +125,27 @@ export async function startEmbeddedPostgres(
       process.off("exit", killOnExit);
       return (stopping ??= stopServer(server, dataDir, options.persistent));
     };
+    const stopForNow = async () => {
+      if (stopping) throw new Error("PostgreSQL was stopped for good");
+      await stopProcess(childOf(server));
+    };
+    const startAgain = async () => {
+      if (stopping) throw new Error("PostgreSQL was stopped for good");
+      output.length = 0;
+      try {
+        await server.start();
+      } catch (error) {
+        if (error instanceof Error) throw error;
+        throw new Error(`PostgreSQL in ${dataDir} did not start again on port ${port}:\n${output.join("\n")}`);
+      }
+    };
     try {
       await createDatabaseIfMissing(url, options.databaseName);
     } catch (error) {
       await stop();
       throw error;
     }
-    return { url, port, stop };
+    return { url, port, stop, stopForNow, startAgain };
   }
 }
 
@@ -131,6 +153,14 @@ export async function startEmbeddedPostgres(
 // because its stop() waits for an "exit" event that never comes if the server already died.
 function childOf(server: EmbeddedPostgres): ChildProcess | undefined {
   return (server as unknown as { process?: ChildProcess }).process;
+}
+
+/** SIGINT (fast shutdown: active transactions are rolled back), then waits for the exit. */
+async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGINT");
+  await exited;
 }
 
 async function stopServer(server: EmbeddedPostgres, dataDir: string, persistent: boolean) {

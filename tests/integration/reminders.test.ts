@@ -190,6 +190,33 @@ describe("the reminder job", () => {
       await holder.end();
     }
   });
+
+  it("survives losing its lock connection while it runs (a database restart)", async () => {
+    const { at } = await endedInterview();
+    const admin = new pg.Client({ connectionString: app.databaseUrl });
+    await admin.connect();
+    try {
+      const sent: MailMessage[] = [];
+      // The first email is sent while the lock's connection sits idle: end that backend as a
+      // restart would (FATAL 57P01). Without an 'error' listener pg would throw it uncaught.
+      const sender: MailSender = {
+        description: "memory, ends the lock connection",
+        send: async (message) => {
+          if (sent.length === 0) {
+            const { rowCount } = await admin.query(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()",
+            );
+            expect(rowCount).toBe(1);
+            await new Promise((resolve) => setTimeout(resolve, 200)); // the FATAL message arrives meanwhile
+          }
+          sent.push(message);
+        },
+      };
+      expect(await jobs.runReminderJobExclusively(app.databaseUrl, { now: at(1), sender })).toMatchObject({ sent: 2, failed: 0 });
+    } finally {
+      await admin.end();
+    }
+  });
 });
 
 describe("the reminder job over SMTP", () => {

@@ -29,10 +29,17 @@ export type TestRequestInit = {
  * The production build behind the real Express layer (headers, CSRF, logs), on its own
  * migrated database, listening on a free port. Needs `npm run build` first (npm test does it).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** The URL the app connects with, e.g. through a proxy the test can cut (tests/support/tcp-proxy.ts). */
+    appDatabaseUrl?: (databaseUrl: string) => string;
+  } = {},
+): Promise<TestApp> {
   if (!existsSync(buildPath)) throw new Error(`No build at ${buildPath}: run \`npm run build\` first.`);
   const database = await createTestDatabase();
-  Object.assign(process.env, { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: database.url, ...env });
+  const appDatabaseUrl = options.appDatabaseUrl?.(database.url) ?? database.url;
+  Object.assign(process.env, { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: appDatabaseUrl, ...env });
   const { refreshEnv } = await import("~/utils/env.server");
   const { createHttpApp } = await import("~/http/app.server");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

@@ -3,7 +3,10 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { ensureReferenceData } from "~/models/reference-data.server";
+import { createDbClient } from "~/utils/db.server";
 import { startEmbeddedPostgres } from "../embedded-postgres";
+import { applyMigrations } from "../migrations";
 
 export interface ThrowawayDatabase {
   url: string;
@@ -11,10 +14,15 @@ export interface ThrowawayDatabase {
   description: string;
   /** Drops the database or stops the server and deletes its files. Safe to call twice. */
   dispose(): Promise<void>;
+  /**
+   * Stopping and starting the whole PostgreSQL server (same port and data), for the
+   * soak's outage drill; only for the embedded server: DATABASE_URL's belongs to someone else.
+   */
+  server?: { stopForNow(): Promise<void>; startAgain(): Promise<void> };
 }
 
 /**
- * A fresh, empty database for one benchmark run: a new database on DATABASE_URL's server
+ * A fresh, empty database for one benchmark or soak run: a new database on DATABASE_URL's server
  * when it is set (its role must be allowed to CREATE DATABASE), else an embedded
  * PostgreSQL in a temporary directory. Nothing of the developer's own data is touched.
  */
@@ -33,11 +41,25 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
       description: `embedded PostgreSQL 18 in ${dir} (port ${server.port})`,
       dispose: () =>
         (disposed ??= server.stop().finally(() => fs.rm(dir, { recursive: true, force: true }))),
+      server: { stopForNow: server.stopForNow, startAgain: server.startAgain },
     };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A throwaway database with the migrations and the reference data applied. `created` gets
+ * it as soon as it exists, so the caller can arrange its removal before anything can fail.
+ */
+export async function createMigratedThrowawayDatabase(created: (database: ThrowawayDatabase) => void): Promise<ThrowawayDatabase> {
+  const database = await createThrowawayDatabase();
+  created(database);
+  await applyMigrations(database.url);
+  const prisma = createDbClient(database.url);
+  await ensureReferenceData(prisma).finally(() => prisma.$disconnect());
+  return database;
 }
 
 async function createDatabaseOn(serverUrl: string): Promise<ThrowawayDatabase> {

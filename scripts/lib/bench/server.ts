@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { descendants, isAlive, processListeningOn } from "./processes";
 
@@ -14,6 +16,8 @@ export interface RunningServer {
   serverPid: number | undefined;
   /** The server's stdout and stderr so far (the last 200 lines). */
   output(): string;
+  /** False once the launcher or the listening process has exited (a crash, or stop()). */
+  alive(): boolean;
   /** SIGTERM (graceful shutdown), then SIGKILL after 10 s. Safe to call twice. */
   stop(): Promise<void>;
   /** Synchronous last resort for process "exit": SIGKILL whatever is still running. */
@@ -40,9 +44,14 @@ export async function startProductionServer(
   options: {
     /** Called as soon as the process exists, so a Ctrl-C during start-up can still stop it. */
     onSpawned?: (handle: Pick<RunningServer, "stop" | "killNow">) => void;
+    /** More environment for the server, e.g. DB_POOL_MAX for the soak's pool exhaustion. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
+  // The reminder job runs in every server and the seeded interviews are overdue: its emails
+  // go to a file of this run, not to the checkout's .data/outbox.log.
+  const outbox = path.join(os.tmpdir(), `mlleveling-outbox-${process.pid}-${port}.log`);
   const lines: string[] = [];
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
@@ -54,6 +63,8 @@ export async function startProductionServer(
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
+      MAIL_OUTBOX_FILE: outbox,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
@@ -100,6 +111,7 @@ export async function startProductionServer(
       }
       // The launcher gone, make sure its child did not outlive it.
       if (known.serverPid !== undefined && isAlive(known.serverPid)) process.kill(known.serverPid, "SIGKILL");
+      rmSync(outbox, { force: true });
     })().finally(() => {
       finished = true;
     }));
@@ -126,5 +138,7 @@ export async function startProductionServer(
     throw new Error(`${(error as Error).message}; its output:\n${lines.join("\n")}`);
   }
   known.serverPid = processListeningOn(port, [launcherPid, ...descendants(launcherPid)]);
-  return { baseUrl, port, launcherPid, serverPid: known.serverPid, output: () => lines.join("\n"), stop, killNow };
+  const alive = () =>
+    child.exitCode === null && child.signalCode === null && (known.serverPid === undefined || isAlive(known.serverPid));
+  return { baseUrl, port, launcherPid, serverPid: known.serverPid, output: () => lines.join("\n"), alive, stop, killNow };
 }
