@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -9,6 +9,7 @@ import { CandidateProfileFields } from "~/components/candidate-profile";
 import { DecisionDetails } from "~/components/decision-details";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
+import { serverCheckedForm, type ServerCheckedResult } from "~/components/server-checked-form";
 import { RecommendationPanel } from "~/components/recommendation-panel";
 import { ScorecardStatusBadge } from "~/components/status-badge";
 import {
@@ -200,7 +201,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Interviewer = { id: string; name: string };
-type LastResult = SubmissionResult<string[]> | undefined;
+type LastResult = ServerCheckedResult;
 
 /** The result belongs to the form that posted it: same intent, same area or interview. */
 function resultFor(lastResult: LastResult, intent: string, key: "areaKey" | "interviewId", value: string): LastResult {
@@ -213,22 +214,23 @@ const inputClass =
 const buttonClass = "rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-800";
 
 function AssignForm({ area, interviewers, lastResult }: { area: AreaOverview; interviewers: Interviewer[]; lastResult: LastResult }) {
-  const [form, fields] = useForm<{ interviewerId: string; scheduledAt: string; durationMinutes: number }>({
-    id: `assign-${area.key}`,
-    lastResult: resultFor(lastResult, "assign", "areaKey", area.key),
-    defaultValue: { durationMinutes: 60 },
-  });
+  const { form, field } = serverCheckedForm<"interviewerId" | "scheduledAt" | "durationMinutes">(
+    `assign-${area.key}`,
+    resultFor(lastResult, "assign", "areaKey", area.key),
+    { durationMinutes: "60" },
+  );
+  const [interviewerId, scheduledAt, durationMinutes] = [field("interviewerId"), field("scheduledAt"), field("durationMinutes")];
   const assigned = new Set(area.interviews.map((interview) => interview.interviewerId));
   return (
-    <Form method="post" {...getFormProps(form)} noValidate={false} aria-label={`Assign an interviewer to ${area.name}`}>
+    <Form method="post" id={form.id} aria-label={`Assign an interviewer to ${area.name}`}>
       <input type="hidden" name="intent" value="assign" />
       <input type="hidden" name="areaKey" value={area.key} />
       <div className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor={fields.interviewerId.id} className="block text-xs font-medium text-slate-700">
+          <label htmlFor={interviewerId.id} className="block text-xs font-medium text-slate-700">
             Interviewer
           </label>
-          <select {...getSelectProps(fields.interviewerId)} required className={inputClass}>
+          <select {...interviewerId.props} required className={inputClass}>
             <option value="">Choose an interviewer</option>
             {interviewers.map((interviewer) => (
               <option key={interviewer.id} value={interviewer.id} disabled={assigned.has(interviewer.id)}>
@@ -239,17 +241,18 @@ function AssignForm({ area, interviewers, lastResult }: { area: AreaOverview; in
           </select>
         </div>
         <div>
-          <label htmlFor={fields.scheduledAt.id} className="block text-xs font-medium text-slate-700">
+          <label htmlFor={scheduledAt.id} className="block text-xs font-medium text-slate-700">
             Date and time (UTC)
           </label>
-          <input {...getInputProps(fields.scheduledAt, { type: "datetime-local" })} required className={inputClass} />
+          <input {...scheduledAt.props} type="datetime-local" required className={inputClass} />
         </div>
         <div>
-          <label htmlFor={fields.durationMinutes.id} className="block text-xs font-medium text-slate-700">
+          <label htmlFor={durationMinutes.id} className="block text-xs font-medium text-slate-700">
             Duration (minutes)
           </label>
           <input
-            {...getInputProps(fields.durationMinutes, { type: "number" })}
+            {...durationMinutes.props}
+            type="number"
             required
             min={MIN_DURATION_MINUTES}
             max={MAX_DURATION_MINUTES}
@@ -261,9 +264,9 @@ function AssignForm({ area, interviewers, lastResult }: { area: AreaOverview; in
           Assign
         </button>
       </div>
-      <ErrorList id={fields.interviewerId.errorId} errors={fields.interviewerId.errors} />
-      <ErrorList id={fields.scheduledAt.errorId} errors={fields.scheduledAt.errors} />
-      <ErrorList id={fields.durationMinutes.errorId} errors={fields.durationMinutes.errors} />
+      <ErrorList id={interviewerId.errorId} errors={interviewerId.errors} />
+      <ErrorList id={scheduledAt.errorId} errors={scheduledAt.errors} />
+      <ErrorList id={durationMinutes.errorId} errors={durationMinutes.errors} />
       <ErrorList id={form.errorId} errors={form.errors} />
     </Form>
   );
@@ -278,20 +281,21 @@ function ReassignForm({
   interviewers: Interviewer[];
   lastResult: LastResult;
 }) {
-  const [form, fields] = useForm<{ interviewerId: string }>({
-    id: `reassign-${interview.id}`,
-    lastResult: resultFor(lastResult, "reassign", "interviewId", interview.id),
-  });
+  const { form, field } = serverCheckedForm<"interviewerId">(
+    `reassign-${interview.id}`,
+    resultFor(lastResult, "reassign", "interviewId", interview.id),
+  );
+  const interviewerId = field("interviewerId");
   const others = interviewers.filter((interviewer) => interviewer.id !== interview.interviewerId);
   return (
-    <Form method="post" {...getFormProps(form)} noValidate={false} aria-label={`Reassign the interview of ${interview.interviewerName}`}>
+    <Form method="post" id={form.id} aria-label={`Reassign the interview of ${interview.interviewerName}`}>
       <input type="hidden" name="intent" value="reassign" />
       <input type="hidden" name="interviewId" value={interview.id} />
       <div className="flex items-center gap-2">
-        <label htmlFor={fields.interviewerId.id} className="sr-only">
+        <label htmlFor={interviewerId.id} className="sr-only">
           New interviewer
         </label>
-        <select {...getSelectProps(fields.interviewerId)} required className={inputClass}>
+        <select {...interviewerId.props} required className={inputClass}>
           <option value="">Reassign to…</option>
           {others.map((interviewer) => (
             <option key={interviewer.id} value={interviewer.id}>
@@ -303,16 +307,16 @@ function ReassignForm({
           Reassign
         </button>
       </div>
-      <ErrorList id={fields.interviewerId.errorId} errors={fields.interviewerId.errors} />
+      <ErrorList id={interviewerId.errorId} errors={interviewerId.errors} />
       <ErrorList id={form.errorId} errors={form.errors} />
     </Form>
   );
 }
 
 function CancelForm({ interview, lastResult }: { interview: AreaInterview; lastResult: LastResult }) {
-  const [form] = useForm({ id: `cancel-${interview.id}`, lastResult: resultFor(lastResult, "cancel", "interviewId", interview.id) });
+  const { form } = serverCheckedForm(`cancel-${interview.id}`, resultFor(lastResult, "cancel", "interviewId", interview.id));
   return (
-    <Form method="post" {...getFormProps(form)} aria-label={`Cancel the interview of ${interview.interviewerName}`}>
+    <Form method="post" id={form.id} aria-label={`Cancel the interview of ${interview.interviewerName}`}>
       <input type="hidden" name="intent" value="cancel" />
       <input type="hidden" name="interviewId" value={interview.id} />
       <button type="submit" className="text-sm text-red-700 underline">

@@ -383,6 +383,21 @@ describe("assigning interviewers", () => {
     expect(await db.interview.count({ where: { candidateId } })).toBe(0);
   });
 
+  it("puts a refused assignment back in its form, with the error wired to the field for screen readers", async () => {
+    const candidateId = await createCandidate();
+    const response = await app.request(`/candidates/${candidateId}`, { cookie, form: assignForm({ durationMinutes: "5" }) });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    const field = /<input[^>]*id="assign-ml_system_design-durationMinutes"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(field).toContain('value="5"');
+    expect(field).toContain('aria-invalid="true"');
+    expect(field).toContain('aria-describedby="assign-ml_system_design-durationMinutes-error"');
+    expect(html).toMatch(/<ul id="assign-ml_system_design-durationMinutes-error"[^>]*><li>An interview lasts at least 15 minutes/);
+    // The other areas' forms keep their defaults and show no error.
+    expect(/<input[^>]*id="assign-model_development-durationMinutes"[^>]*>/.exec(html)?.[0]).toContain('value="60"');
+    expect(html.match(/aria-invalid="true"/g)).toHaveLength(1);
+  });
+
   it("answers an unknown intent with 400", async () => {
     const candidateId = await createCandidate();
     const response = await app.request(`/candidates/${candidateId}`, { cookie, form: { intent: "delete-everything" } });
