@@ -1,5 +1,7 @@
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { SERVICE_UNAVAILABLE } from "~/components/error-boundary";
 import type { Role } from "~/generated/prisma/enums";
+import { isDatabaseUnavailable } from "~/utils/db.server";
 import { currentRequestContext } from "~/utils/request-context.server";
 import { safeRedirectPath } from "./redirect";
 import { readSessionToken, validateSessionToken, type SessionUser, type ValidSession } from "./session.server";
@@ -11,10 +13,24 @@ export function getSession(request: Request): Promise<ValidSession | null> {
   let pending = sessions.get(request);
   if (!pending) {
     const token = readSessionToken(request);
-    pending = token ? validateSessionToken(token) : Promise.resolve(null);
+    pending = token ? validateSessionToken(token).catch(refuseWhileDatabaseUnavailable) : Promise.resolve(null);
     sessions.set(request, pending);
   }
   return pending;
+}
+
+/**
+ * The session check is the first query of nearly every request, so it is where an outage
+ * shows. A thrown Error reaches a client-side navigation only as "Unexpected Server Error"
+ * (Remix hides errors in production); a thrown 503 response reaches it with its status and
+ * message, so the in-app error screen says "temporarily unavailable" too. Full page loads
+ * get entry.server's static page either way (the request context is marked).
+ */
+function refuseWhileDatabaseUnavailable(error: unknown): never {
+  if (!isDatabaseUnavailable(error)) throw error;
+  const context = currentRequestContext();
+  if (context) context.databaseUnavailable = true;
+  throw data(SERVICE_UNAVAILABLE.detail, { status: 503, headers: { "Retry-After": "5" } });
 }
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {

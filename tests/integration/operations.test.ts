@@ -114,6 +114,11 @@ describe("database trouble", () => {
       const data = await app.request("/candidates.data", { cookie });
       expect(data.status).toBe(503);
       expect(data.headers.get("retry-after")).toBe("5");
+      // …as a 503 error response with the message, not a sanitized "Unexpected Server Error"
+      // that the in-app error screen could only show as "Error 500".
+      const payload = await data.text();
+      expect(payload).toContain("The database cannot be reached or is overloaded right now");
+      expect(payload).not.toContain("Unexpected Server Error");
       expect((await app.request("/healthz")).status).toBe(503);
     } finally {
       await proxy.restore();

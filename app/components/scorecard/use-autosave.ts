@@ -478,8 +478,9 @@ function announcementFor(state: AutosaveState): string | null {
  * For the route's `clientAction`. A fetcher whose request fails (network down, server
  * error, an unreadable answer) hands the error to the route's ErrorBoundary, which
  * would replace the form mid-typing. For `intent=save-draft` only, this turns such
- * failures into `{ ok: false, retryable: true }` (and a thrown 409 into a conflict) so
- * the hook can retry; redirects (e.g. an expired session) and other statuses still throw.
+ * failures, and a thrown 503 (database unavailable), into `{ ok: false, retryable: true }`
+ * (and a thrown 409 into a conflict) so the hook can retry; redirects (e.g. an expired
+ * session) and other statuses still throw.
  *
  *   export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
  *     return keepAutosaveFailuresAsData(request, () => serverAction<typeof action>());
@@ -501,6 +502,8 @@ export async function keepAutosaveFailuresAsData<T>(
     if (intent !== SAVE_DRAFT_INTENT || error instanceof Response) throw error;
     if (isRouteErrorResponse(error)) {
       if (error.status === 409) return { ok: false, conflict: true };
+      // 503: the database is away for a moment (the server says so with a status, not a crash).
+      if (error.status === 503) return { ok: false, retryable: true };
       throw error;
     }
     return { ok: false, retryable: true };
