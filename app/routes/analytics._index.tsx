@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { hasRole, requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
@@ -20,7 +20,7 @@ import { PRODUCTION_CAPABILITIES, PRODUCTION_CAPABILITY_LABELS } from "~/domain/
 import { countCapsAndGates, countDecisions, listOverrides } from "~/models/decision-analytics.server";
 import { getCurrentPolicy } from "~/models/policy.server";
 import { formatDateTimeUtc } from "~/utils/format";
-import { FilterSelect } from "~/components/filter-controls";
+import { FilterForm, FilterSelect } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Decision analytics · ML Leveling" }];
 
@@ -122,7 +122,7 @@ function Matrix({ matrix, filter }: { matrix: LoaderData["matrix"]; filter: Over
 
 function OverrideFilters({ filter }: { filter: OverrideFilter }) {
   return (
-    <Form method="get" className="mt-2 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter overrides" action="/analytics#overrides">
+    <FilterForm label="Filter overrides" clearHref="/analytics#overrides" action="/analytics#overrides" spacing="mt-2">
       <FilterSelect
         id="overrides-recommended"
         name="recommended"
@@ -139,13 +139,7 @@ function OverrideFilters({ filter }: { filter: OverrideFilter }) {
         options={DECIDED_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
         anyLabel="Any"
       />
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
-        Apply
-      </button>
-      <Link to="/analytics#overrides" className="py-1.5 text-slate-700 underline">
-        Clear
-      </Link>
-    </Form>
+    </FilterForm>
   );
 }
 

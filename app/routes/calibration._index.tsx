@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireRole } from "~/auth/permissions.server";
 import { BoxPlotChart } from "~/components/charts/box-plot-chart";
@@ -12,7 +12,7 @@ import { parseCalibrationQuery } from "~/domain/calibration/query";
 import type { CalibrationFilter, CalibrationStats } from "~/domain/calibration/types";
 import { SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
 import { getCalibrationReport } from "~/models/calibration.server";
-import { FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
+import { FilterForm, FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · ML Leveling" }];
 
@@ -24,9 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Filters({ filter }: { filter: CalibrationFilter }) {
-  // A plain GET form: the filter lives in the URL and works without JavaScript.
   return (
-    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calibration">
+    <FilterForm label="Filter calibration" clearHref="/calibration">
       <div className="flex flex-col gap-1">
         <label htmlFor="calibration-from">Submitted from (UTC)</label>
         <input id="calibration-from" type="date" name="from" defaultValue={filter.from ?? ""} className={FILTER_CONTROL_CLASS} />
@@ -43,13 +42,7 @@ function Filters({ filter }: { filter: CalibrationFilter }) {
         options={SCREEN_AREA_KEYS.map((areaKey) => ({ value: areaKey, label: SCREEN_AREA_NAMES[areaKey] }))}
         anyLabel="All areas"
       />
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
-        Apply
-      </button>
-      <Link to="/calibration" className="py-1.5 text-slate-700 underline">
-        Clear
-      </Link>
-    </Form>
+    </FilterForm>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CANDIDATE_COUNTRIES } from "~/domain/candidates/candidate-fields";
@@ -22,7 +22,7 @@ import {
 } from "~/domain/candidates/list-options";
 import { parseCandidateListQuery } from "~/domain/candidates/list-query";
 import { listCandidatePage, type CandidateListRow } from "~/models/candidate-list.server";
-import { FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
+import { FilterForm, FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · ML Leveling" }];
 
@@ -87,10 +87,8 @@ const SELECT_FILTERS: readonly {
 ];
 
 function Filters({ query }: { query: CandidateListQuery }) {
-  // A plain GET form: the filters live in the URL and work without JavaScript. Changing a
-  // filter starts again from page 1 because the form does not send `page`.
   return (
-    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter candidates">
+    <FilterForm label="Filter candidates" clearHref="/candidates">
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -106,13 +104,7 @@ function Filters({ query }: { query: CandidateListQuery }) {
       {SELECT_FILTERS.map(({ name, ...filter }) => (
         <FilterSelect key={name} id={`filter-${name}`} name={name} defaultValue={query[name]} {...filter} />
       ))}
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-semibold text-white hover:bg-slate-900">
-        Apply
-      </button>
-      <Link to="/candidates" className="py-1.5 text-slate-700 underline">
-        Clear
-      </Link>
-    </Form>
+    </FilterForm>
   );
 }
 
