@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   console.log(`ML Leveling benchmark${quick ? " (--quick smoke run)" : ""}: ${os.cpus().length} CPUs, Node ${process.version}`);
 
   // First, while nothing else of ours runs: pure CPU, one thread.
-  step(`leveling engine: level(evidence, DEFAULT_POLICY) for ${config.levelingSeconds} s`);
+  step(`leveling engine: level(evidence, DEFAULT_POLICY) for ${config.levelingSeconds} s after a 1 s warm-up`);
   const levelingEvalsPerSec = await levelingEvaluationsPerSecond(config.levelingSeconds);
 
   try {
