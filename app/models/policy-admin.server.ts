@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { parseStoredPolicy, POLICY_VERSIONS_LOCK } from "./policy.server";
+import { recommendationColumns } from "./recommendation.server";
 
 /*
  * Leveling policy versions as admins edit them: one draft at a time, optimistic `version`
@@ -283,18 +284,7 @@ async function recomputeStoredRecommendations(
   const updates = rows.map((row) => {
     const recommendation = level(row.evidence as CandidateEvidence, policy);
     if (changedParts(storedOutcome(row), recommendation).length > 0) changed += 1;
-    return {
-      candidateId: row.candidateId,
-      status: recommendation.status,
-      level: recommendation.level,
-      bandMin: recommendation.band?.min ?? null,
-      bandMax: recommendation.band?.max ?? null,
-      premiumMin: recommendation.premiumBand?.min ?? null,
-      premiumMax: recommendation.premiumBand?.max ?? null,
-      flags: recommendation.flags,
-      flagCount: recommendation.flags.length,
-      explanation: recommendation.explanation,
-    };
+    return { candidateId: row.candidateId, ...recommendationColumns(recommendation) };
   });
   for (let start = 0; start < updates.length; start += RECOMPUTE_BATCH) {
     const batch = JSON.stringify(updates.slice(start, start + RECOMPUTE_BATCH));

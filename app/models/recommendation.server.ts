@@ -5,6 +5,21 @@ import { getCurrentPolicy, lockPolicyForReading } from "./policy.server";
 
 type Tx = Prisma.TransactionClient;
 
+/** A recommendation as CandidateRecommendation's columns (bands flattened, flags and explanation as JSON). */
+export function recommendationColumns(recommendation: Recommendation) {
+  return {
+    status: recommendation.status,
+    level: recommendation.level,
+    bandMin: recommendation.band?.min ?? null,
+    bandMax: recommendation.band?.max ?? null,
+    premiumMin: recommendation.premiumBand?.min ?? null,
+    premiumMax: recommendation.premiumBand?.max ?? null,
+    flags: recommendation.flags as unknown as Prisma.InputJsonValue,
+    flagCount: recommendation.flags.length,
+    explanation: recommendation.explanation as unknown as Prisma.InputJsonValue,
+  };
+}
+
 /** Submitted scorecards of a candidate in the leveling service's input shape, with their rubrics. */
 async function loadLevelingInput(tx: Tx, candidateId: string) {
   const rows = await tx.scorecard.findMany({
@@ -70,15 +85,7 @@ export async function recomputeRecommendation(
   const recommendation = level(evidence, policy ?? (await getCurrentPolicy(tx)));
   const stored = {
     policyVersion: recommendation.policyVersion,
-    status: recommendation.status,
-    level: recommendation.level,
-    bandMin: recommendation.band?.min ?? null,
-    bandMax: recommendation.band?.max ?? null,
-    premiumMin: recommendation.premiumBand?.min ?? null,
-    premiumMax: recommendation.premiumBand?.max ?? null,
-    flags: recommendation.flags as unknown as Prisma.InputJsonValue,
-    flagCount: recommendation.flags.length,
-    explanation: recommendation.explanation as unknown as Prisma.InputJsonValue,
+    ...recommendationColumns(recommendation),
     evidence: evidence as unknown as Prisma.InputJsonValue,
     computedAt: new Date(),
   };

@@ -143,6 +143,8 @@ function OverrideFilters({ filter }: { filter: OverrideFilter }) {
   );
 }
 
+const PER_LEVEL_COUNT_HEADINGS = ["Decisions", "Overrides", "Share", "Higher", "Lower", "Same rank, other track"];
+
 const candidates = (count: number) => `${count} ${count === 1 ? "candidate" : "candidates"}`;
 
 function CountRow({ label, count, of, detail }: { label: string; count: number; of: number; detail?: string }) {
@@ -193,24 +195,11 @@ export default function DecisionAnalyticsPage() {
                 <th scope="col" className="py-2 pr-3 text-left">
                   Recommended
                 </th>
-                <th scope="col" className="px-3 text-right">
-                  Decisions
-                </th>
-                <th scope="col" className="px-3 text-right">
-                  Overrides
-                </th>
-                <th scope="col" className="px-3 text-right">
-                  Share
-                </th>
-                <th scope="col" className="px-3 text-right">
-                  Higher
-                </th>
-                <th scope="col" className="px-3 text-right">
-                  Lower
-                </th>
-                <th scope="col" className="px-3 text-right">
-                  Same rank, other track
-                </th>
+                {PER_LEVEL_COUNT_HEADINGS.map((heading) => (
+                  <th key={heading} scope="col" className="px-3 text-right">
+                    {heading}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -4,6 +4,7 @@ import { changedParts, emptyCounts, outcomeKey } from "~/domain/leveling/simulat
 import { makeEvidence, NO_PRODUCTION } from "~/domain/leveling/test-fixtures";
 import { SCREEN_AREA_KEYS } from "~/domain/screen-areas";
 import type { Prisma } from "~/generated/prisma/client";
+import { recommendationColumns } from "~/models/recommendation.server";
 import { createTestUser, login, type TestUser } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -85,15 +86,7 @@ async function seedRecommendations(count: number) {
         recommendation: {
           create: {
             policyVersion: 1,
-            status: recommendation.status,
-            level: recommendation.level,
-            bandMin: recommendation.band?.min ?? null,
-            bandMax: recommendation.band?.max ?? null,
-            premiumMin: recommendation.premiumBand?.min ?? null,
-            premiumMax: recommendation.premiumBand?.max ?? null,
-            flags: recommendation.flags as unknown as Prisma.InputJsonValue,
-            flagCount: recommendation.flags.length,
-            explanation: recommendation.explanation as unknown as Prisma.InputJsonValue,
+            ...recommendationColumns(recommendation),
             evidence: evidence as unknown as Prisma.InputJsonValue,
           },
         },
