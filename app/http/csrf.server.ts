@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from "express";
+import { isApiPath } from "./request-guard.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -10,10 +11,12 @@ function expectedOrigin(req: Request, appOrigin: string | undefined): string {
  * Refuses a state-changing request unless the browser says it came from this origin:
  * `Origin` must match, `Sec-Fetch-Site` (when sent) must be same-origin, and a request
  * carrying neither is refused too. Runs before Remix, so a refused request changes nothing.
+ * The REST API is exempt: it reads no cookie (a bearer token only), so a cross-site page
+ * cannot act through a signed-in browser there.
  */
 export function rejectCrossSiteRequests(appOrigin: string | undefined): RequestHandler {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
+    if (SAFE_METHODS.has(req.method) || isApiPath(req.path)) return next();
     const origin = req.get("origin");
     const site = req.get("sec-fetch-site");
     const originOk = origin === undefined || origin === expectedOrigin(req, appOrigin);

@@ -21,6 +21,7 @@ import { parse } from "@conform-to/react";
 export type Refusal = { status: 400 | 413 | 415; message: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
 const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 /** Far above any form of the app (a full rubric or scorecard is tens of KB). */
 export const MAX_FORM_BYTES = 2 * 1024 * 1024;
@@ -37,11 +38,23 @@ export function checkHead(head: {
 }): Refusal | null {
   if (/%00/.test(head.url)) return { status: 400, message: NUL_MESSAGE };
   if (SAFE_METHODS.has(head.method)) return null;
-  if (!FORM_TYPES.test(head.contentType ?? "") && !isBodilessWithoutType(head)) {
+  if (isApiPath(head.url)) {
+    if (!JSON_TYPE.test(head.contentType ?? "") && !isBodilessWithoutType(head)) {
+      return { status: 415, message: "Send the request body as application/json." };
+    }
+  } else if (!FORM_TYPES.test(head.contentType ?? "") && !isBodilessWithoutType(head)) {
     return { status: 415, message: "Send the form as application/x-www-form-urlencoded or multipart/form-data." };
   }
   if (Number(head.contentLength ?? 0) > MAX_FORM_BYTES) return { status: 413, message: "The form is too large." };
   return null;
+}
+
+/**
+ * The REST API (/api/…) takes JSON and authenticates with a bearer token only, never the
+ * session cookie; its handlers validate their own bodies.
+ */
+export function isApiPath(url: string): boolean {
+  return url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
 }
 
 /** A POST with no body and no content type (a bare `fetch(url, { method: "POST" })`) reads as an empty form. */
@@ -51,7 +64,7 @@ export function isBodilessWithoutType(head: { contentType?: string; contentLengt
 
 /** The form itself, read from a clone (a request that passed checkHead). */
 export async function checkForm(request: Request): Promise<Refusal | null> {
-  if (SAFE_METHODS.has(request.method)) return null;
+  if (SAFE_METHODS.has(request.method) || isApiPath(new URL(request.url).pathname)) return null;
   let form: FormData;
   try {
     form = await request.clone().formData();

@@ -27,7 +27,9 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function whereClause(query: CandidateListQuery): Prisma.Sql {
+type CandidateFilter = Pick<CandidateListQuery, "q" | "status" | "level" | "decision" | "country">;
+
+function filterConditions(query: CandidateFilter): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -38,6 +40,10 @@ function whereClause(query: CandidateListQuery): Prisma.Sql {
   if (query.decision === "decided") conditions.push(Prisma.sql`d."id" IS NOT NULL`);
   if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL`);
   if (query.country) conditions.push(Prisma.sql`c."country" = ${query.country}`);
+  return conditions;
+}
+
+function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -74,7 +80,7 @@ const FROM = Prisma.sql`
  */
 export async function listCandidatePage(query: CandidateListQuery): Promise<CandidateListPage> {
   const db = getDb();
-  const where = whereClause(query);
+  const where = whereClause(filterConditions(query));
   const offset = (query.page - 1) * CANDIDATES_PER_PAGE;
   const [rows, [counted]] = await Promise.all([
     db.$queryRaw<CandidateListRow[]>`
@@ -89,4 +95,51 @@ export async function listCandidatePage(query: CandidateListQuery): Promise<Cand
   ]);
   const total = counted?.total ?? 0;
   return { rows, total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE)) };
+}
+
+const apiCandidateSelect = Prisma.sql`
+  c."id"::text AS "id", c."name", c."email", c."country", c."currentTitle", c."yearsExperience",
+  c."track"::text AS "track", c."faangExperience", c."notes", c."recruiterId"::text AS "recruiterId",
+  c."version", c."createdAt", c."updatedAt"`;
+
+export type CandidateRecord = {
+  id: string;
+  name: string;
+  email: string;
+  country: string;
+  currentTitle: string;
+  yearsExperience: number;
+  track: "IC" | "M";
+  faangExperience: boolean;
+  notes: string;
+  recruiterId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * Keyset pagination for the API: candidates after `after` in (createdAt DESC, id DESC), with
+ * the list page's filters. One more row than asked tells whether a next page exists; a
+ * candidate created meanwhile never shifts a page (unlike OFFSET).
+ */
+export async function listCandidatesAfter(
+  filter: CandidateFilter,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<{ rows: CandidateRecord[]; hasMore: boolean }> {
+  const conditions = filterConditions(filter);
+  if (after) conditions.push(Prisma.sql`(c."createdAt", c."id") < (${after.createdAt}, ${after.id}::uuid)`);
+  const rows = await getDb().$queryRaw<CandidateRecord[]>`
+    SELECT ${apiCandidateSelect}
+    ${FROM}
+    ${whereClause(conditions)}
+    ORDER BY c."createdAt" DESC, c."id" DESC
+    LIMIT ${limit + 1}`;
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+export async function getCandidateRecord(id: string): Promise<CandidateRecord | null> {
+  const [row] = await getDb().$queryRaw<CandidateRecord[]>`SELECT ${apiCandidateSelect} FROM "Candidate" c WHERE c."id" = ${id}::uuid`;
+  return row ?? null;
 }

@@ -26,6 +26,8 @@ const envSchema = z.object({
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Longest run of one statement (PostgreSQL statement_timeout); 0 = no limit. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Requests one API token may make per minute (fixed window, shared by every server). */
+  API_RATE_LIMIT_PER_MINUTE: positiveInt(600, 1_000_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -1,5 +1,6 @@
 /** Where an interview's scorecard stands, as the interviewer and recruiter see it. */
-export type ScorecardStatus = "not_started" | "draft" | "due" | "overdue" | "submitted";
+export const SCORECARD_STATUSES = ["not_started", "draft", "due", "overdue", "submitted"] as const;
+export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 
 export const SCORECARD_STATUS_LABELS: Record<ScorecardStatus, string> = {
   not_started: "Not started",
