@@ -13,6 +13,7 @@ const LINKS: { to: string; label: string; role: Role | Role[] }[] = [
   { to: "/admin/policy", label: "Leveling policy", role: "ADMIN" },
   { to: "/admin/users", label: "Users", role: "ADMIN" },
   { to: "/admin/api-tokens", label: "API tokens", role: "ADMIN" },
+  { to: "/admin/webhooks", label: "Webhooks", role: "ADMIN" },
   { to: "/admin/audit", label: "Audit log", role: "ADMIN" },
 ];
 

@@ -12,7 +12,9 @@ export type MailConfig =
   | { kind: "file"; outboxFile: string }
   | { kind: "smtp"; url: string; from: MailAddress; timeoutMs: number };
 
-export type JobsConfig = { REMINDER_INTERVAL_MINUTES: number; mail: MailConfig };
+export type WebhookConfig = { intervalMs: number; timeoutMs: number };
+
+export type JobsConfig = { REMINDER_INTERVAL_MINUTES: number; mail: MailConfig; webhooks: WebhookConfig };
 
 /** `VAR=` in a .env file means "not set". */
 const optionalText = <T extends z.ZodType>(schema: T) =>
@@ -58,16 +60,22 @@ const jobsEnvSchema = z
     MAIL_OUTBOX_FILE: z.string().trim().min(1).default(".data/outbox.log"),
     /** How often a server runs the reminder job; 0 turns the in-server schedule off (use `npm run jobs` from cron). */
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(5),
+    /** How often a server looks for webhook deliveries that are due; 0 turns it off. */
+    WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+    /** How long a receiver may take to answer before the attempt counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   })
   .transform((env, ctx): JobsConfig => {
     const { REMINDER_INTERVAL_MINUTES } = env;
-    if (!env.SMTP_URL) return { REMINDER_INTERVAL_MINUTES, mail: { kind: "file", outboxFile: env.MAIL_OUTBOX_FILE } };
+    const webhooks = { intervalMs: env.WEBHOOK_INTERVAL_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS };
+    if (!env.SMTP_URL) return { REMINDER_INTERVAL_MINUTES, webhooks, mail: { kind: "file", outboxFile: env.MAIL_OUTBOX_FILE } };
     if (!env.MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: 'is required with SMTP_URL, e.g. "ML Leveling <reminders@firm.com>"' });
       return z.NEVER;
     }
     return {
       REMINDER_INTERVAL_MINUTES,
+      webhooks,
       mail: { kind: "smtp", url: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: env.SMTP_TIMEOUT_MS },
     };
   });

@@ -19,12 +19,23 @@ function refusal(env: Record<string, string>): string {
 
 describe("getJobsConfig", () => {
   it("defaults to a file outbox and a 5-minute schedule", () => {
-    expect(getJobsConfig({})).toEqual({ REMINDER_INTERVAL_MINUTES: 5, mail: { kind: "file", outboxFile: ".data/outbox.log" } });
+    expect(getJobsConfig({})).toEqual({
+      REMINDER_INTERVAL_MINUTES: 5,
+      webhooks: { intervalMs: 2000, timeoutMs: 10_000 },
+      mail: { kind: "file", outboxFile: ".data/outbox.log" },
+    });
     // `SMTP_URL=` in a .env file is "not set".
     expect(getJobsConfig({ REMINDER_INTERVAL_MINUTES: "0", SMTP_URL: " ", MAIL_FROM: "" })).toEqual({
       REMINDER_INTERVAL_MINUTES: 0,
+      webhooks: { intervalMs: 2000, timeoutMs: 10_000 },
       mail: { kind: "file", outboxFile: ".data/outbox.log" },
     });
+  });
+
+  it("reads the webhook schedule and timeout, and names bad values", () => {
+    expect(getJobsConfig({ WEBHOOK_INTERVAL_MS: "0", WEBHOOK_TIMEOUT_MS: "2500" }).webhooks).toEqual({ intervalMs: 0, timeoutMs: 2500 });
+    expect(() => getJobsConfig({ WEBHOOK_TIMEOUT_MS: "0" })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+    expect(() => getJobsConfig({ WEBHOOK_INTERVAL_MS: "soon" })).toThrow(/WEBHOOK_INTERVAL_MS/);
   });
 
   it("names a bad interval", () => {
@@ -35,6 +46,7 @@ describe("getJobsConfig", () => {
   it("sends over SMTP when SMTP_URL is set, with MAIL_FROM and a 10-second timeout by default", () => {
     expect(getJobsConfig({ SMTP_URL: "smtp://mailer:s3cret@mail.firm.example:587", MAIL_FROM: FROM })).toEqual({
       REMINDER_INTERVAL_MINUTES: 5,
+      webhooks: { intervalMs: 2000, timeoutMs: 10_000 },
       mail: {
         kind: "smtp",
         url: "smtp://mailer:s3cret@mail.firm.example:587",

@@ -14,6 +14,7 @@ import { getDb, isUniqueViolation } from "~/utils/db.server";
 import { isUuid } from "~/utils/params";
 import { recordAudit } from "./audit.server";
 import { recomputeRecommendation } from "./recommendation.server";
+import { enqueueWebhookEvent } from "./webhook.server";
 
 export type Actor = { id: string; ipAddress?: string };
 
@@ -98,6 +99,7 @@ export async function createCandidate(input: CandidateInput, actor: Actor): Prom
       if (columns.recruiterId && !(await isActiveRecruiter(tx, columns.recruiterId))) return RECRUITER_INVALID;
       const candidate = await tx.candidate.create({ data: columns, select: { id: true, version: true } });
       await recomputeRecommendation(tx, candidate.id);
+      await enqueueWebhookEvent(tx, "candidate.created", { candidateId: candidate.id });
       await recordAudit(
         {
           actorId: actor.id,

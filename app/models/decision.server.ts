@@ -3,6 +3,7 @@ import type { Level } from "~/domain/levels";
 import type { RecommendationStatus } from "~/domain/leveling/types";
 import { getDb, isUniqueViolation } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { enqueueWebhookEvent } from "./webhook.server";
 import { isUuid } from "~/utils/params";
 import type { Actor } from "./candidate.server";
 
@@ -83,6 +84,7 @@ export async function recordDecision(input: {
         },
         tx,
       );
+      await enqueueWebhookEvent(tx, "decision.recorded", { candidateId, decisionId: row.id, kind: decision.kind, level: decided.level });
       return { ok: true, decisionId: row.id };
     });
   } catch (error) {

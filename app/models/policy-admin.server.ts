@@ -1,12 +1,14 @@
 import { level, levelingPolicySchema, type CandidateEvidence, type LevelingPolicy } from "~/domain/leveling";
 import type { Level } from "~/domain/levels";
-import { changedParts, type SimulationRow, type StoredOutcome } from "~/domain/leveling/simulation";
+import { changedParts, storedOutcome, type SimulationRow } from "~/domain/leveling/simulation";
 import type { RecommendationStatus } from "~/domain/leveling/types";
+import type { WebhookEventData } from "~/domain/webhooks/events";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { parseStoredPolicy, POLICY_VERSIONS_LOCK } from "./policy.server";
 import { recommendationColumns } from "./recommendation.server";
+import { enqueueWebhookEvents } from "./webhook.server";
 
 /*
  * Leveling policy versions as admins edit them: one draft at a time, optimistic `version`
@@ -255,15 +257,6 @@ type StoredRow = {
   premiumMax: number | null;
 };
 
-function storedOutcome(row: Omit<StoredRow, "candidateId" | "evidence">): StoredOutcome {
-  return {
-    status: row.status,
-    level: row.level,
-    band: row.bandMin !== null && row.bandMax !== null ? { min: row.bandMin, max: row.bandMax } : null,
-    premiumBand: row.premiumMin !== null && row.premiumMax !== null ? { min: row.premiumMin, max: row.premiumMax } : null,
-  };
-}
-
 /**
  * Levels every stored recommendation's evidence again under `policy` and writes the results
  * in batched UPDATEs (rows are locked first, so a scorecard submitted meanwhile waits and
@@ -280,10 +273,17 @@ async function recomputeStoredRecommendations(
     FROM "CandidateRecommendation"
     ORDER BY "candidateId"
     FOR UPDATE`;
-  let changed = 0;
+  const events: WebhookEventData["recommendation.changed"][] = [];
   const updates = rows.map((row) => {
     const recommendation = level(row.evidence as CandidateEvidence, policy);
-    if (changedParts(storedOutcome(row), recommendation).length > 0) changed += 1;
+    if (changedParts(storedOutcome(row), recommendation).length > 0) {
+      events.push({
+        candidateId: row.candidateId,
+        policyVersion: policy.version,
+        previous: { status: row.status, level: row.level },
+        current: { status: recommendation.status, level: recommendation.level },
+      });
+    }
     return { candidateId: row.candidateId, ...recommendationColumns(recommendation) };
   });
   for (let start = 0; start < updates.length; start += RECOMPUTE_BATCH) {
@@ -306,7 +306,8 @@ async function recomputeStoredRecommendations(
         "premiumMin" int, "premiumMax" int, "flags" jsonb, "flagCount" int, "explanation" jsonb)
       WHERE r."candidateId" = x."candidateId"`;
   }
-  return { recomputed: rows.length, changed };
+  await enqueueWebhookEvents(tx, "recommendation.changed", events, now);
+  return { recomputed: rows.length, changed: events.length };
 }
 
 /**

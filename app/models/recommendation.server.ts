@@ -1,7 +1,9 @@
 import { aggregate, level, type LevelingPolicy, type Recommendation, type SubmittedScorecard } from "~/domain/leveling";
 import type { ScreenAreaKey } from "~/domain/screen-areas";
 import type { Prisma } from "~/generated/prisma/client";
+import { changedParts, storedOutcome } from "~/domain/leveling/simulation";
 import { getCurrentPolicy, lockPolicyForReading } from "./policy.server";
+import { enqueueWebhookEvent } from "./webhook.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,6 +71,8 @@ async function loadLevelingInput(tx: Tx, candidateId: string) {
 /**
  * Recomputes and stores a candidate's recommendation under the current policy. Called in
  * the transaction that submits a scorecard, so the stored recommendation never lags it.
+ * A change of level or pay is announced to webhooks (recommendation.changed) in the same
+ * transaction.
  */
 export async function recomputeRecommendation(
   tx: Tx,
@@ -77,7 +81,11 @@ export async function recomputeRecommendation(
 ): Promise<Recommendation> {
   const candidate = await tx.candidate.findUniqueOrThrow({
     where: { id: candidateId },
-    select: { track: true, faangExperience: true },
+    select: {
+      track: true,
+      faangExperience: true,
+      recommendation: { select: { status: true, level: true, bandMin: true, bandMax: true, premiumMin: true, premiumMax: true } },
+    },
   });
   const { scorecards, rubrics } = await loadLevelingInput(tx, candidateId);
   const evidence = aggregate(scorecards, rubrics, candidate);
@@ -94,5 +102,14 @@ export async function recomputeRecommendation(
     create: { candidateId, ...stored },
     update: stored,
   });
+  const previous = candidate.recommendation;
+  if (previous && changedParts(storedOutcome(previous), recommendation).length > 0) {
+    await enqueueWebhookEvent(tx, "recommendation.changed", {
+      candidateId,
+      policyVersion: recommendation.policyVersion,
+      previous: { status: previous.status, level: previous.level },
+      current: { status: recommendation.status, level: recommendation.level },
+    });
+  }
   return recommendation;
 }

@@ -3,6 +3,7 @@ import { PRODUCTION_CAPABILITIES, type ScorecardDraft, type ScorecardSubmission 
 import { type Prisma } from "~/generated/prisma/client";
 import { getDb, isUniqueViolation } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { enqueueWebhookEvent } from "./webhook.server";
 import type { RubricView } from "./rubric.server";
 
 export type SaveOutcome = { ok: true; version: number } | { ok: false; reason: "conflict" | "submitted" };
@@ -75,8 +76,9 @@ export async function submitScorecard(input: SubmitInput): Promise<SubmitOutcome
 async function submitLocked(tx: Prisma.TransactionClient, input: SubmitInput): Promise<SubmitOutcome> {
   const { interviewId, rubric, submission } = input;
   // Share-lock the interview: a concurrent cancel or reassign waits, and one that won is seen.
-  const [interview] = await tx.$queryRaw<{ interviewerId: string; status: string }[]>`
-    SELECT "interviewerId", "status"::text AS "status" FROM "Interview" WHERE "id" = ${interviewId}::uuid FOR SHARE`;
+  const [interview] = await tx.$queryRaw<{ interviewerId: string; status: string; candidateId: string; areaKey: string }[]>`
+    SELECT "interviewerId", "status"::text AS "status", "candidateId"::text AS "candidateId", "areaKey"
+    FROM "Interview" WHERE "id" = ${interviewId}::uuid FOR SHARE`;
   if (interview?.interviewerId !== input.actor.id || interview.status !== "SCHEDULED") return { ok: false, reason: "conflict" };
   const [locked] = await tx.$queryRaw<{ id: string; version: number; submittedAt: Date | null }[]>`
     SELECT "id", "version", "submittedAt" FROM "Scorecard" WHERE "interviewId" = ${interviewId}::uuid FOR UPDATE`;
@@ -131,6 +133,12 @@ async function submitLocked(tx: Prisma.TransactionClient, input: SubmitInput): P
     },
     tx,
   );
+  await enqueueWebhookEvent(tx, "scorecard.submitted", {
+    candidateId: interview.candidateId,
+    interviewId,
+    scorecardId,
+    areaKey: interview.areaKey,
+  });
   await input.afterSubmit?.(tx);
   return { ok: true, scorecardId, alreadySubmitted: false };
 }

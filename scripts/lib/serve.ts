@@ -8,6 +8,7 @@ import { createHttpApp } from "~/http/app.server";
 import { getJobsConfig, type JobsConfig } from "~/jobs/config.server";
 import { createMailSender } from "~/jobs/mail";
 import { startReminderSchedule } from "~/jobs/reminders.server";
+import { startWebhookSchedule } from "~/jobs/webhooks.server";
 import { ensureReferenceData } from "~/models/reference-data.server";
 import { getDb, disconnectDb } from "~/utils/db.server";
 import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
@@ -71,6 +72,8 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   // Scorecard reminders (docs/decisions/007-reminders.md): every server schedules the job;
   // an advisory lock lets one run at a time, and the delivery records make reruns harmless.
   const reminders = jobs.REMINDER_INTERVAL_MINUTES > 0 ? startReminders(jobs, database.url, env) : null;
+  // Webhook deliveries: every server polls the outbox; claims keep two from sending the same one.
+  const webhooks = jobs.webhooks.intervalMs > 0 ? startWebhookSchedule(jobs.webhooks) : null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -82,6 +85,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     server.closeIdleConnections();
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await reminders?.stop();
+    await webhooks?.stop();
     await vite?.close();
     await disconnectDb();
     await database.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ENDPOINTS } from "./contract";
+import { ENDPOINTS, type Endpoint } from "./contract";
 import { buildOpenApiDocument } from "./openapi";
 import { fieldErrors, problem, toPointer } from "./problem";
 
@@ -24,7 +24,7 @@ describe("the OpenAPI document", () => {
   const document = buildOpenApiDocument({ serverUrl: "https://app.example/api/v1", version: "1.0.0" });
 
   it("has one operation per endpoint with its scope, success and error answers", () => {
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
       const operation = (document.paths[endpoint.path] as Record<string, { operationId: string; security: unknown; responses: Record<string, unknown> }>)[endpoint.method]!;
       expect(operation.operationId).toBe(endpoint.id);
       expect(operation.security).toEqual([{ bearerAuth: [endpoint.scope] }]);

@@ -18,6 +18,23 @@ export interface StoredOutcome {
   premiumBand: SalaryBand | null;
 }
 
+/** The stored row's columns (bands flattened, as CandidateRecommendation keeps them) as an outcome. */
+export function storedOutcome(row: {
+  status: RecommendationStatus;
+  level: Level | null;
+  bandMin: number | null;
+  bandMax: number | null;
+  premiumMin: number | null;
+  premiumMax: number | null;
+}): StoredOutcome {
+  return {
+    status: row.status,
+    level: row.level,
+    band: row.bandMin !== null && row.bandMax !== null ? { min: row.bandMin, max: row.bandMax } : null,
+    premiumBand: row.premiumMin !== null && row.premiumMax !== null ? { min: row.premiumMin, max: row.premiumMax } : null,
+  };
+}
+
 export interface SimulationRow {
   candidateId: string;
   /** Shown in the list of changes; the simulation itself does not use it. */
