@@ -188,6 +188,10 @@ async function main(): Promise<void> {
       `(${instruments.simulatedChanges} would change; target < 2,000 ms ${instruments.policySimulationMs < 2000 ? "met" : "MISSED"})`,
   );
   console.log(`calibration report ${instruments.calibrationReportMs.toFixed(0)} ms (unfiltered, ${json.dataset.scorecards.toLocaleString("en-US")} scorecards)`);
+  console.log(
+    `candidate import ${instruments.candidateImportMs.toFixed(0)} ms for ${instruments.importedCandidates.toLocaleString("en-US")} rows ` +
+      `(upload, preview, commit; target < 30,000 ms ${instruments.candidateImportMs < 30_000 ? "met" : "MISSED"})`,
+  );
   await fs.writeFile(INSTRUMENTS_FILE, JSON.stringify(instruments, null, 2) + "\n");
   console.log(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE)} and ${path.relative(process.cwd(), INSTRUMENTS_FILE)}`);
 

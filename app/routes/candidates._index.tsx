@@ -149,6 +149,9 @@ export default function CandidatesPage() {
     <main className="mx-auto max-w-6xl p-6">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold">Candidates</h1>
+        <Link to="/candidates/import" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-50">
+          Import
+        </Link>
         <Link to="/candidates/new" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800">
           New candidate
         </Link>
