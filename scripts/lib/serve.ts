@@ -34,7 +34,14 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const database = await resolveDatabase({ log: (message) => log("info", message), warn: (message) => log("warn", message) });
+  let database: ResolvedDatabase;
+  try {
+    database = await resolveDatabase({ log: (message) => log("info", message), warn: (message) => log("warn", message) });
+  } catch (error) {
+    // e.g. "PostgreSQL is already running … kill -INT <pid>": the message is the whole story.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   // The server's requests and its reminder job run as the app role, which may only read
   // and write rows; start-up work runs as the schema owner (docs/decisions/008-database-roles.md).
   process.env.DATABASE_URL = database.url;
