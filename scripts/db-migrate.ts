@@ -3,7 +3,7 @@
  * `npm run db:migrate -- --rolled-back <migration>`: first `prisma migrate resolve
  * --rolled-back <migration>`, to retry a migration that failed (and was fixed since).
  */
-import { runWithDatabase } from "./lib/database-url";
+import { grantAppAccess, runWithDatabase } from "./lib/database-url";
 import { applyMigrations, markMigrationRolledBack } from "./lib/migrations";
 
 const args = process.argv.slice(2);
@@ -14,13 +14,14 @@ if (args.length > 0 && !rolledBack) {
   process.exit(2);
 }
 
-await runWithDatabase("db:migrate", async (url) => {
+await runWithDatabase("db:migrate", async (database) => {
   if (rolledBack) {
-    await markMigrationRolledBack(url, rolledBack);
+    await markMigrationRolledBack(database.ownerUrl, rolledBack);
     console.log(`Marked ${rolledBack} as rolled back`);
   }
   const started = Date.now();
-  const { applied } = await applyMigrations(url);
+  const { applied } = await applyMigrations(database.ownerUrl);
+  await grantAppAccess(database);
   const took = `(${Date.now() - started} ms)`;
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")} ${took}` : `No pending migrations ${took}`);
 });

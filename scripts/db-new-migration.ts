@@ -14,8 +14,8 @@ if (!name || rest.length > 0) {
   process.exit(2);
 }
 
-await runWithDatabase("db:migration:new", async (url) => {
-  const file = await createMigrationFromSchema(url, name);
+await runWithDatabase("db:migration:new", async (database) => {
+  const file = await createMigrationFromSchema(database.ownerUrl, name);
   if (!file) {
     console.log("The database already matches prisma/schema.prisma: no migration created");
     return;

@@ -1,10 +1,13 @@
 import { getDb } from "~/utils/db.server";
 
 /**
- * Failed-login throttling kept in PostgreSQL, so every app server sees the same counts.
- * An attempt is counted *before* the password is checked, in one atomic upsert: parallel
- * guesses cannot slip past the limit. Success forgives the account counter and one
- * address failure. Unknown emails are counted like known ones (no enumeration).
+ * Password-guess throttling kept in PostgreSQL, so every app server sees the same counts.
+ * Every password check goes through checkPasswordThrottled: sign-in and the current
+ * password on /account share the account's budget, so a stolen session cannot be used to
+ * guess the password either. An attempt is counted *before* the password is checked, in
+ * one atomic upsert: parallel guesses cannot slip past the limit. Success forgives the
+ * account counter and one address failure. Unknown emails are counted like known ones
+ * (no enumeration).
  */
 
 type Rule = { limit: number; windowSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
@@ -44,7 +47,7 @@ async function registerAttempt(key: string, rule: Rule, now: Date): Promise<Date
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Counts one attempt for the account and the address; refuses it when either is over its limit. */
-export async function registerLoginAttempt(email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {
+async function registerPasswordAttempt(email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {
   const blocks = await Promise.all([
     registerAttempt(accountKey(email), ACCOUNT_RULE, now),
     registerAttempt(addressKey(ip), ADDRESS_RULE, now),
@@ -54,10 +57,24 @@ export async function registerLoginAttempt(email: string, ip: string, now = new 
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
 }
 
-export async function forgiveLoginAttempt(email: string, ip: string): Promise<void> {
+async function forgivePasswordAttempt(email: string, ip: string): Promise<void> {
   const db = getDb();
   await db.$transaction([
     db.loginThrottle.deleteMany({ where: { key: accountKey(email) } }),
     db.$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${addressKey(ip)} AND "blockedUntil" IS NULL`,
   ]);
+}
+
+export type PasswordCheck = { outcome: "throttled"; retryAfterSeconds: number } | { outcome: "wrong" } | { outcome: "correct" };
+
+/**
+ * Counts the attempt for `email` (normalised as at sign-in) and `ip`, and only when neither
+ * is blocked runs `verify`, the Argon2 comparison; a correct password forgives the attempt.
+ */
+export async function checkPasswordThrottled(email: string, ip: string, verify: () => Promise<boolean>): Promise<PasswordCheck> {
+  const verdict = await registerPasswordAttempt(email, ip);
+  if (!verdict.allowed) return { outcome: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!(await verify())) return { outcome: "wrong" };
+  await forgivePasswordAttempt(email, ip);
+  return { outcome: "correct" };
 }

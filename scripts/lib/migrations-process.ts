@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /*
  * `applyMigrations` in a short-lived child process, for the server: Prisma's schema engine
@@ -11,7 +12,10 @@ const URL_VARIABLE = "MIGRATIONS_DATABASE_URL";
 
 export function applyMigrationsInChildProcess(url: string): Promise<{ applied: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
+    // tsx's loader by path, whatever the working directory (createRequire rather than
+    // import.meta.resolve, which Vitest's module runner lacks).
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    const child = spawn(process.execPath, ["--import", tsx, fileURLToPath(import.meta.url)], {
       env: { ...process.env, [URL_VARIABLE]: url },
       stdio: ["ignore", "pipe", "pipe"],
     });

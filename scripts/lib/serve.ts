@@ -10,11 +10,11 @@ import { createMailSender } from "~/jobs/mail";
 import { startReminderSchedule } from "~/jobs/reminders.server";
 import { startWebhookSchedule } from "~/jobs/webhooks.server";
 import { ensureReferenceData } from "~/models/reference-data.server";
-import { getDb, disconnectDb } from "~/utils/db.server";
+import { createDbClient, disconnectDb } from "~/utils/db.server";
 import { getEnv, refreshEnv, type Env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { demoAccountsTable, seedDemoData } from "../../prisma/seed";
-import { resolveDatabase } from "./database-url";
+import { grantAppAccess, resolveDatabase, type ResolvedDatabase } from "./database-url";
 import { applyMigrationsInChildProcess } from "./migrations-process";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -35,23 +35,20 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const database = await resolveDatabase({ log: (message) => log("info", message) });
+  let database: ResolvedDatabase;
+  try {
+    database = await resolveDatabase({ log: (message) => log("info", message), warn: (message) => log("warn", message) });
+  } catch (error) {
+    // e.g. "PostgreSQL is already running … kill -INT <pid>": the message is the whole story.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  // The server's requests and its reminder job run as the app role, which may only read
+  // and write rows; start-up work runs as the schema owner (docs/decisions/008-database-roles.md).
   process.env.DATABASE_URL = database.url;
   const env = refreshEnv();
 
-  const { applied } = await applyMigrationsInChildProcess(database.url);
-  log("info", applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
-
-  await ensureReferenceData(getDb());
-
-  const demo = database.kind === "embedded" || process.argv.includes("--demo");
-  if (demo) {
-    if ((await getDb().user.count()) === 0) {
-      const seeded = await seedDemoData(getDb());
-      log("info", `Seeded demo data: ${seeded.users} users, ${seeded.candidates} candidates, ${seeded.evaluated} with interviews`);
-    }
-    console.log(`\n${demoAccountsTable()}\n`);
-  }
+  await prepareDatabase(database, { demo: database.kind === "embedded" || process.argv.includes("--demo") });
 
   let server: Server;
   let vite: import("vite").ViteDevServer | undefined;
@@ -93,6 +90,29 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * Start-up work, as the schema owner: migrations, the app role's grants (re-applied, so an
+ * older database and new tables get them), reference data, and demo data when asked.
+ */
+export async function prepareDatabase(database: ResolvedDatabase, { demo }: { demo: boolean }): Promise<void> {
+  const { applied } = await applyMigrationsInChildProcess(database.ownerUrl);
+  log("info", applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
+  await grantAppAccess(database);
+
+  const owner = createDbClient(database.ownerUrl);
+  try {
+    await ensureReferenceData(owner);
+    if (!demo) return;
+    if ((await owner.user.count()) === 0) {
+      const seeded = await seedDemoData(owner);
+      log("info", `Seeded demo data: ${seeded.users} users, ${seeded.candidates} candidates, ${seeded.evaluated} with interviews`);
+    }
+    console.log(`\n${demoAccountsTable()}\n`);
+  } finally {
+    await owner.$disconnect();
+  }
 }
 
 function startReminders(jobs: JobsConfig, databaseUrl: string, env: Env) {

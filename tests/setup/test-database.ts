@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { urlAs } from "../../scripts/lib/database-roles";
 
 export interface TestDatabase {
+  /** As the test server's administrator: for fixtures and checks that need more than the app may do. */
   url: string;
+  /** As the app's restricted login role (global-setup.ts), what the app under test connects with. */
+  appUrl: string;
   /** Ends every connection to it and drops it. */
   drop(): Promise<void>;
 }
@@ -21,8 +25,10 @@ export async function createTestDatabase({ empty = false }: { empty?: boolean } 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   let dropped: Promise<void> | undefined;
+  const role = inject("databaseAppRole");
   return {
     url: url.href,
+    appUrl: urlAs(url.href, role.name, role.password),
     drop: () => (dropped ??= admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }

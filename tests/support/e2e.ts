@@ -42,7 +42,8 @@ export async function startE2E(): Promise<E2EContext> {
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--demo"], {
     cwd: root,
     // No reminder schedule: journeys must not depend on when it fires, nor write to the checkout's .data/outbox.log.
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", REMINDER_INTERVAL_MINUTES: "0" },
+    // Two roles, as a deployment should have them (ADR 008): the owner migrates and seeds, the server reads and writes rows.
+    env: { ...process.env, DATABASE_OWNER_URL: database.url, DATABASE_URL: database.appUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", REMINDER_INTERVAL_MINUTES: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));

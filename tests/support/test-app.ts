@@ -10,6 +10,7 @@ const buildPath = path.join(root, "build", "server", "index.js");
 
 export type TestApp = {
   baseUrl: string;
+  /** The test database as its administrator (the app itself connects as the restricted app role). */
   databaseUrl: string;
   /** A request as a same-origin browser would send it (Origin set on mutations). */
   request(pathname: string, init?: TestRequestInit): Promise<Response>;
@@ -27,7 +28,8 @@ export type TestRequestInit = {
 
 /**
  * The production build behind the real Express layer (headers, CSRF, logs), on its own
- * migrated database, listening on a free port. Needs `npm run build` first (npm test does it).
+ * migrated database, listening on a free port, connected as the restricted app role as
+ * `npm start` is (so a missing grant fails). Needs `npm run build` first (npm test does it).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -38,7 +40,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   if (!existsSync(buildPath)) throw new Error(`No build at ${buildPath}: run \`npm run build\` first.`);
   const database = await createTestDatabase();
-  const appDatabaseUrl = options.appDatabaseUrl?.(database.url) ?? database.url;
+  const appDatabaseUrl = options.appDatabaseUrl?.(database.appUrl) ?? database.appUrl;
   Object.assign(process.env, { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: appDatabaseUrl, ...env });
   const { refreshEnv } = await import("~/utils/env.server");
   const { createHttpApp } = await import("~/http/app.server");
