@@ -1,7 +1,7 @@
 import { scoreScorecard } from "~/domain/leveling";
 import { PRODUCTION_CAPABILITIES, type ScorecardDraft, type ScorecardSubmission } from "~/domain/scorecards/scorecard-form";
 import { type Prisma } from "~/generated/prisma/client";
-import { getDb, isUniqueViolation } from "~/utils/db.server";
+import { getDb, isUniqueViolation, requestTransactionOptions } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { RubricView } from "./rubric.server";
 
@@ -66,7 +66,7 @@ export async function saveDraft(input: {
       if (count === 1) return { ok: true, version: input.expectedVersion + 1 };
       const current = await tx.scorecard.findUnique({ where: { interviewId: input.interviewId }, select: { submittedAt: true } });
       return { ok: false, reason: current?.submittedAt ? "submitted" : "conflict" };
-    });
+    }, requestTransactionOptions());
   } catch (error) {
     // Another tab's first save created the row meanwhile.
     if (isUniqueViolation(error)) return { ok: false, reason: "conflict" };
@@ -94,10 +94,10 @@ type SubmitInput = {
  */
 export async function submitScorecard(input: SubmitInput): Promise<SubmitOutcome> {
   try {
-    return await getDb().$transaction((tx) => submitLocked(tx, input));
+    return await getDb().$transaction((tx) => submitLocked(tx, input), requestTransactionOptions());
   } catch (error) {
     // Two first-time submits raced to create the row: the loser sees the winner's result.
-    if (isUniqueViolation(error)) return getDb().$transaction((tx) => submitLocked(tx, input));
+    if (isUniqueViolation(error)) return getDb().$transaction((tx) => submitLocked(tx, input), requestTransactionOptions());
     throw error;
   }
 }
