@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, levelingPolicySchema, type LevelingPolicy } from "~/domain/leveling";
+import { DEFAULT_POLICY, storedPolicySchema, type LevelingPolicy } from "~/domain/leveling";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 
@@ -29,9 +29,9 @@ export async function getCurrentPolicy(db: Reader = getDb()): Promise<LevelingPo
   return parseStoredPolicy(row.policy, row.number);
 }
 
-/** A stored policy JSON with the version number it is stored under, validated. */
+/** A stored policy JSON with the version number it is stored under, validated as usable (storedPolicySchema). */
 export function parseStoredPolicy(json: unknown, number: number): LevelingPolicy {
-  return levelingPolicySchema.parse({ ...(json as object), version: number });
+  return storedPolicySchema.parse({ ...(json as object), version: number });
 }
 
 /** Version 1 is DOMAIN.md's default policy; created once per installation. */

@@ -17,17 +17,17 @@ export async function loadOwnScorecardContext(interviewId: string, interviewerId
 }
 
 /**
- * The rubric a save or submit is judged against: the pinned one, or on the first save the
- * version the interviewer was shown, if it is a non-draft version of the same area.
+ * The rubric a save or submit is judged against, decided by the server: the pinned version
+ * once a scorecard exists, else the area's published version. A posted version other than
+ * that one comes from a page that is out of date: "conflict" when another tab pinned a
+ * different version, "rubric_changed" when a newer version was published (never pinned:
+ * the interviewer must see the rubric they are judged against). The write re-checks the
+ * published version under a lock (saveDraft, submitScorecard).
  */
-export async function rubricForWrite(
+export function rubricForWrite(
   context: NonNullable<Awaited<ReturnType<typeof loadOwnScorecardContext>>>,
   postedRubricVersionId: string | null,
-): Promise<RubricView | null> {
-  if (context.interview.scorecard) {
-    return postedRubricVersionId === context.rubric.id ? context.rubric : null;
-  }
-  if (!postedRubricVersionId || postedRubricVersionId === context.rubric.id) return context.rubric;
-  const shown = await getRubricVersion(postedRubricVersionId).catch(() => null);
-  return shown && shown.areaKey === context.interview.areaKey && shown.frozen ? shown : null;
+): { ok: true; rubric: RubricView } | { ok: false; reason: "conflict" | "rubric_changed" } {
+  if (!postedRubricVersionId || postedRubricVersionId === context.rubric.id) return { ok: true, rubric: context.rubric };
+  return { ok: false, reason: context.interview.scorecard ? "conflict" : "rubric_changed" };
 }

@@ -26,7 +26,7 @@ import {
 import { draftSchemaFor, submissionSchemaFor } from "~/domain/scorecards/scorecard-form";
 import { recomputeRecommendation } from "~/models/recommendation.server";
 import { loadOwnScorecardContext, rubricForWrite } from "~/models/scorecard-context.server";
-import { saveDraft, submitScorecard } from "~/models/scorecard.server";
+import { saveDraft, submitScorecard, type WriteRefusal } from "~/models/scorecard.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { requireUuidParam } from "~/utils/params";
 
@@ -34,12 +34,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.interview.areaName}: ${data.interview.candidateName} · ML Leveling` : "Scorecard · ML Leveling" },
 ];
 
+const interviewNotFound = () => new Response("Interview not found", { status: 404 });
+
 async function requireOwnContext(request: Request, interviewIdParam: string | undefined) {
   const user = await requireRole(request, "INTERVIEWER");
   const interviewId = requireUuidParam(interviewIdParam, "Interview");
   const context = await loadOwnScorecardContext(interviewId, user.id);
-  if (!context) throw new Response("Interview not found", { status: 404 });
+  if (!context) throw interviewNotFound();
   return { user, context };
+}
+
+const REFUSAL_MESSAGES = {
+  conflict: CONFLICT_MESSAGE,
+  rubric_changed:
+    "The rubric for this area was updated since this page was loaded, and nothing was saved. Reload to score against the new version; your text is kept in this browser.",
+};
+
+/**
+ * A write that wrote nothing. Reassigned or cancelled meanwhile (found under the lock):
+ * 404, as the page now answers. Otherwise 409, which autosave treats as a conflict.
+ */
+function refused(reason: WriteRefusal) {
+  if (reason === "not_yours") throw interviewNotFound();
+  const message = REFUSAL_MESSAGES[reason === "submitted" ? "conflict" : reason];
+  return data({ ok: false as const, conflict: true as const, message }, { status: 409 });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,10 +83,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const formData = await request.formData();
   const intent = formData.get("intent");
   const version = Number(formData.get("version"));
-  const rubric = await rubricForWrite(context, formData.get("rubricVersionId")?.toString() ?? null);
-  if (!Number.isInteger(version) || version < 0 || !rubric) {
-    return data({ ok: false as const, conflict: true as const, message: CONFLICT_MESSAGE }, { status: 409 });
-  }
+  if (!Number.isInteger(version) || version < 0) return refused("conflict");
+  const forWrite = rubricForWrite(context, formData.get("rubricVersionId")?.toString() ?? null);
+  if (!forWrite.ok) return refused(forWrite.reason);
+  const { rubric } = forWrite;
   if (context.interview.scorecard?.submittedAt) {
     // A second submit (double click, another tab) ends where the first did: one submission.
     if (intent === "submit") throw redirect(`/interviews/${context.interview.id}`);
@@ -87,7 +105,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
         draft: submission.value,
       });
       if (outcome.ok) return { ok: true as const, version: outcome.version };
-      return data({ ok: false as const, conflict: true as const, message: CONFLICT_MESSAGE }, { status: 409 });
+      return refused(outcome.reason);
     }
     case "submit": {
       const submission = parseWithZod(formData, { schema: submissionSchemaFor(rubric.criteria) });
@@ -100,7 +118,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
         actor: { id: user.id, ipAddress: loadContext.clientIp },
         afterSubmit: (tx) => recomputeRecommendation(tx, context.interview.candidateId).then(() => undefined),
       });
-      if (!outcome.ok) return data(submission.reply({ formErrors: [CONFLICT_MESSAGE] }), { status: 409 });
+      if (!outcome.ok) {
+        if (outcome.reason === "not_yours") throw interviewNotFound();
+        return data(submission.reply({ formErrors: [REFUSAL_MESSAGES[outcome.reason]] }), { status: 409 });
+      }
       throw redirect(`/interviews/${context.interview.id}`);
     }
     default:

@@ -109,3 +109,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/**
+ * Options for an interactive transaction on a request's path: it waits for a pool
+ * connection as long as a single statement does, so a saturated pool ends in the pool's
+ * own timeout (DB_CONNECTION_TIMEOUT_MS, answered 503) rather than in Prisma's 2 s limit
+ * on starting a transaction, whose error is not recognisable as "unavailable" (500).
+ */
+export function requestTransactionOptions(): { maxWait: number } {
+  return { maxWait: getEnv().DB_CONNECTION_TIMEOUT_MS + 1000 };
+}

@@ -156,6 +156,80 @@ describe("the policy draft", () => {
   });
 });
 
+describe("numbers that cannot be stored or make no sense", () => {
+  /** Text as React renders it inside HTML. */
+  const html = (text: string) => text.replaceAll("'", "&#x27;");
+  const withChange = (change: (policy: LevelingPolicy) => void) => {
+    const policy = structuredClone(DEFAULT_POLICY);
+    change(policy);
+    return policy;
+  };
+
+  it.each([
+    [
+      "a band above PostgreSQL's integer limit",
+      (p: LevelingPolicy) => (p.bands.IC6 = { min: 15_000, max: 3_000_000_000 }),
+      "bands.IC6.max",
+      "must be at most 1,000,000 USD a month",
+    ],
+    ["a band above the business maximum", (p: LevelingPolicy) => (p.bands.M2.max = 1_000_001), "bands.M2.max", "must be at most 1,000,000 USD a month"],
+    [
+      "a premium of 10,000,000 %",
+      (p: LevelingPolicy) => (p.faangPremiumPercent = { min: 20, max: 10_000_000 }),
+      "faangPremiumPercent.max",
+      "must be a percentage from 0 to 100",
+    ],
+    ["an IC4 band below IC3's", (p: LevelingPolicy) => (p.bands.IC4 = { min: 3_000, max: 5_000 }), "bands.IC4.min", "must be at least IC3's minimum (4,000)"],
+    [
+      "an M1 band below IC4's, the level M1 needs",
+      (p: LevelingPolicy) => (p.bands.M1 = { min: 6_000, max: 9_000 }),
+      "bands.M1.max",
+      "must be at least IC4's maximum (10,000): M1 needs what IC4 needs",
+    ],
+    ["a threshold in thousandths", (p: LevelingPolicy) => (p.hireBar.minMean = 2.755), "hireBar.minMean", "must have at most 2 decimals"],
+  ])("refuses %s with 400 and the message next to its field, and stores nothing", async (_name, change, path, message) => {
+    const draft = await currentDraft();
+    const response = await post(saveForm(draft, withChange(change)));
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain(html(message));
+    // The message is rendered in the field's own error element.
+    const errorElement = new RegExp(`id="[^"]*policy\\.${path.replaceAll(".", "\\.")}[^"]*-error"[^>]*>(.*?)</`, "s");
+    expect(errorElement.exec(page)?.[1]).toContain(html(message));
+    const after = await currentDraft();
+    expect(after.version).toBe(draft.version);
+    expect(after.policy).toEqual(draft.policy);
+  });
+
+  it("opens a draft stored before these rules, refuses to publish it with the reasons, and changes nothing", async () => {
+    const draft = await currentDraft();
+    const legacy = withChange((p) => {
+      p.version = draft.number;
+      p.bands.IC4 = { min: 7_000, max: 3_000_000_000 };
+      p.faangPremiumPercent = { min: 20, max: 10_000_000 };
+    });
+    await db.levelingPolicyVersion.update({ where: { id: draft.id }, data: { policy: legacy as unknown as Prisma.InputJsonValue } });
+    const candidateIds = await seedRecommendations(3);
+    try {
+      const page = await app.request("/admin/policy", { cookie: adminCookie });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('value="3000000000"');
+
+      const publish = await post({ intent: "publish", draftId: draft.id, version: String(draft.version) });
+      expect(publish.status).toBe(400);
+      const text = await publish.text();
+      expect(text).toContain("bands.IC4.max: must be at most 1,000,000 USD a month");
+      expect(text).toContain("faangPremiumPercent.max: must be a percentage from 0 to 100");
+      expect(await db.levelingPolicyVersion.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", version: draft.version });
+      expect(await db.levelingPolicyVersion.count({ where: { status: "PUBLISHED", number: 1 } })).toBe(1);
+      expect(await db.candidateRecommendation.count({ where: { candidateId: { in: candidateIds }, policyVersion: 1 } })).toBe(3);
+    } finally {
+      await db.levelingPolicyVersion.update({ where: { id: draft.id }, data: { policy: draft.policy as Prisma.InputJsonValue } });
+      await db.candidate.deleteMany({ where: { id: { in: candidateIds } } });
+    }
+  });
+});
+
 describe("simulation and publishing", () => {
   let candidateIds: string[];
 

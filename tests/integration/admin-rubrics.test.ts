@@ -188,7 +188,7 @@ describe("editing a draft", () => {
     expect(invalid.status).toBe(400);
     const page = await invalid.text();
     expect(page).toContain("Criterion 2: anchor 3 (meets) is required");
-    expect(page).toContain("Criterion 1: weight must be greater than 0");
+    expect(page).toContain("Criterion 1: weight must be at least 0.1");
     expect(page).toContain("Criterion 3: title is required");
 
     const tooFew = await post(areaKey, draftForm(draft, (criteria) => criteria.splice(2)));
@@ -205,6 +205,36 @@ describe("editing a draft", () => {
     expect(await versionsOf(areaKey)).toEqual([{ number: 1, status: "PUBLISHED" }]);
     expect(await db.criterion.count({ where: { rubricVersionId: draft.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "rubric.draft_discard", entityId: draft.id } })).toBe(1);
+  });
+
+  it("refuses weights below 0.1 or finer than hundredths next to the weight field, and stores nothing", async () => {
+    const areaKey = "model_development";
+    const draft = await startDraft(areaKey);
+    const before = storedCriteria(draft);
+    const cases: [string, string][] = [
+      ["1e-10", "Criterion 2: weight must be at least 0.1"],
+      ["0.05", "Criterion 2: weight must be at least 0.1"],
+      ["0", "Criterion 2: weight must be at least 0.1"],
+      ["-3", "Criterion 2: weight must be at least 0.1"],
+      ["2.125", "Criterion 2: weight must have at most 2 decimals"],
+      ["0.3333333333", "Criterion 2: weight must have at most 2 decimals"],
+    ];
+    for (const [weight, message] of cases) {
+      const response = await post(areaKey, draftForm(draft, (criteria) => (criteria[1]!.weight = weight)));
+      expect(response.status, weight).toBe(400);
+      const page = await response.text();
+      const errorElement = /id="[^"]*criteria\[1\]\.weight[^"]*-error"[^>]*>(.*?)<\/(?:ul|div)>/s.exec(page);
+      expect(errorElement?.[1], weight).toContain(message);
+    }
+    const after = await currentDraft(areaKey);
+    expect(after.version).toBe(draft.version);
+    expect(storedCriteria(after)).toEqual(before);
+    expect(await db.auditEvent.count({ where: { action: "rubric.draft_save", entityId: draft.id } })).toBe(0);
+
+    const hundredths = await post(areaKey, draftForm(draft, (criteria) => (criteria[1]!.weight = "0.25")));
+    expect(hundredths.status).toBe(302);
+    expect((await currentDraft(areaKey)).criteria[1]!.weight).toBe(0.25);
+    expect((await post(areaKey, { intent: "discard", draftId: draft.id, version: String(draft.version + 1) })).status).toBe(302);
   });
 
   it("refuses a save based on a stale version with 409 and keeps the other admin's text", async () => {

@@ -2,8 +2,9 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { ErrorList } from "~/components/forms";
 import { IC_LEVELS, LEVEL_TITLES, LEVELS, type Level } from "~/domain/levels";
 import { PRODUCTION_CAPABILITIES } from "~/domain/scorecards/scorecard-fields";
-// Types only: the policy schema (Zod) stays on the server.
+// Types only: the policy schema (Zod) stays on the server; its bounds come without it.
 import type { LevelingPolicy } from "~/domain/leveling/policy";
+import { MAX_BAND_USD, MAX_LEVEL_DISTANCE, MAX_PREMIUM_PERCENT, THRESHOLD_DECIMALS } from "~/domain/leveling/policy-limits";
 
 /** Every value as the form holds it: strings, blank for an omitted optional minimum. */
 type AsFormValues<T> = T extends object ? { [K in keyof T]: AsFormValues<T[K]> } : string;
@@ -104,7 +105,10 @@ export function PolicyFields({ policy }: { policy: FieldMetadata<PolicyFormValue
     <div className="space-y-4">
       <input {...getInputProps(fields.version, { type: "hidden" })} />
       <ErrorList id={policy.errorId} errors={policy.errors} />
-      <Section title="Hire bar" hint="Below either minimum: no hire. At it: IC3. Scores are area means on the 1–4 scale.">
+      <Section
+        title="Hire bar"
+        hint={`Below either minimum: no hire. At it: IC3. Scores are area means on the 1–4 scale; every threshold in hundredths (at most ${THRESHOLD_DECIMALS} decimals).`}
+      >
         <div className="flex flex-wrap gap-6">
           <NumberInput field={hireBar.minEveryArea} label="Every area at least" />
           <NumberInput field={hireBar.minMean} label="Mean of the areas at least" />
@@ -176,7 +180,10 @@ export function PolicyFields({ policy }: { policy: FieldMetadata<PolicyFormValue
         </div>
       </Section>
 
-      <Section title="Salary bands" hint="USD a month, whole dollars; each band's minimum below its maximum.">
+      <Section
+        title="Salary bands"
+        hint={`USD a month, whole dollars up to ${MAX_BAND_USD.toLocaleString("en-US")}; each band's minimum below its maximum. Bands rise with the level: each IC band's minimum and maximum at least the level below's, M1 and M2 at least the IC level each needs (and M2 at least M1).`}
+      >
         <table className="text-sm">
           <tbody>
             {LEVELS.map((level) => {
@@ -199,14 +206,20 @@ export function PolicyFields({ policy }: { policy: FieldMetadata<PolicyFormValue
         </table>
       </Section>
 
-      <Section title="FAANG-type premium" hint="Raises the band's minimum by the first percentage and its maximum by the second.">
+      <Section
+        title="FAANG-type premium"
+        hint={`Raises the band's minimum by the first percentage and its maximum by the second; each from 0 to ${MAX_PREMIUM_PERCENT}%.`}
+      >
         <div className="flex flex-wrap gap-6">
           <NumberInput field={premium.min} label="Premium on the minimum" unit="%" />
           <NumberInput field={premium.max} label="Premium on the maximum" unit="%" />
         </div>
       </Section>
 
-      <Section title="Debrief flags" hint="When a recommendation calls for a conversation rather than a silent number.">
+      <Section
+        title="Debrief flags"
+        hint={`When a recommendation calls for a conversation rather than a silent number. The level-signal distance is 1 to ${MAX_LEVEL_DISTANCE} levels.`}
+      >
         <div className="flex flex-wrap gap-6">
           <NumberInput field={flags.areaDisagreement} label="Interviewers of an area differ by at least (points)" />
           <NumberInput field={flags.levelSignalDistance} label="Level signal at least this many levels away" step="1" />

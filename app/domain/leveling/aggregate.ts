@@ -18,8 +18,19 @@ export class ScorecardRubricMismatchError extends Error {
 }
 
 /**
+ * A scorecard's score is kept to this many decimals. With weights in hundredths (at most
+ * 6 × 10 points) a weighted mean that is not exactly on a threshold in hundredths is at
+ * least 1/600,000 from it, more than this rounding moves it, so no single score crosses a
+ * threshold by rounding. What it buys: every score is a whole number of millionths, so
+ * the means built from scores stay measurably apart from thresholds (see compare.ts).
+ */
+export const SCORE_DECIMALS = 6;
+const SCORE_SCALE = 10 ** SCORE_DECIMALS;
+
+/**
  * The scorecard's score: its ratings' mean weighted by the criteria weights of the rubric
- * version it was filled with. Every criterion must be rated exactly once, 1..4.
+ * version it was filled with, to SCORE_DECIMALS decimals. Every criterion must be rated
+ * exactly once, 1..4.
  */
 export function scoreScorecard(ratings: readonly CriterionRating[], rubric: RubricVersion): number {
   const scoreByCriterion = new Map<string, number>();
@@ -49,7 +60,7 @@ export function scoreScorecard(ratings: readonly CriterionRating[], rubric: Rubr
     weightedSum += weight * score;
     totalWeight += weight;
   }
-  return weightedSum / totalWeight;
+  return Math.round((weightedSum / totalWeight) * SCORE_SCALE) / SCORE_SCALE;
 }
 
 /** Submitted scorecards → the candidate evidence the leveling rules read. */

@@ -5,6 +5,7 @@ export {
   levelingPolicySchema,
   parsePolicy,
   SCORED_LEVELS,
+  storedPolicySchema,
   type LevelingPolicy,
   type LevelThresholds,
   type ScoredLevel,

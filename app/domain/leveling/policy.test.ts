@@ -1,5 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, parsePolicy, type LevelingPolicy } from "./policy";
+import { IC_LEVELS, LEVELS, MANAGER_LEVELS } from "../levels";
+import { DEFAULT_POLICY, parsePolicy, storedPolicySchema, type LevelingPolicy } from "./policy";
+import { MAX_BAND_USD } from "./policy-limits";
+import { validPolicy } from "./test-arbitraries";
 
 /** A deep copy of the default policy with one change applied. */
 function policyWith(change: (policy: LevelingPolicy) => void): unknown {
@@ -212,5 +216,120 @@ describe("parsePolicy accepts", () => {
 
   it("a zero premium and equal premium bounds", () => {
     expect(parsePolicy(policyWith((p) => (p.faangPremiumPercent = { min: 0, max: 0 }))).ok).toBe(true);
+  });
+});
+
+describe("parsePolicy refuses numbers that cannot be stored or make no sense (property)", () => {
+  const RUNS = { numRuns: 300 };
+  const ends = fc.constantFrom("min" as const, "max" as const);
+  const issuesWith = (policy: LevelingPolicy, change: (copy: LevelingPolicy) => void) => {
+    const copy = structuredClone(policy);
+    change(copy);
+    return issuesOf(copy);
+  };
+
+  it("any band figure above 1,000,000 USD a month, up to and beyond PostgreSQL's integer limit", () => {
+    fc.assert(
+      fc.property(validPolicy, fc.constantFrom(...LEVELS), ends, fc.integer({ min: MAX_BAND_USD + 1, max: Number.MAX_SAFE_INTEGER }), (policy, level, end, value) => {
+        const issues = issuesWith(policy, (p) => {
+          p.bands[level][end] = value;
+          if (end === "min") p.bands[level].max = value + 1;
+        });
+        expect(issues).toContainEqual({ path: `bands.${level}.${end}`, message: "must be at most 1,000,000 USD a month" });
+      }),
+      RUNS,
+    );
+  });
+
+  it("any IC band whose minimum or maximum is below the level under it", () => {
+    fc.assert(
+      fc.property(validPolicy, fc.constantFrom(1, 2, 3), ends, fc.integer({ min: 1, max: 1000 }), (policy, index, end, drop) => {
+        const level = IC_LEVELS[index]!;
+        const below = IC_LEVELS[index - 1]!;
+        const floor = policy.bands[below][end];
+        fc.pre(floor - drop >= 1);
+        const issues = issuesWith(policy, (p) => {
+          p.bands[level][end] = floor - drop;
+          if (end === "max") p.bands[level].min = Math.min(p.bands[level].min, floor - drop - 1);
+        });
+        expect(issues.map((issue) => issue.path)).toContain(`bands.${level}.${end}`);
+        expect(issues).toContainEqual({
+          path: `bands.${level}.${end}`,
+          message: `must be at least ${below}'s ${end === "min" ? "minimum" : "maximum"} (${floor.toLocaleString("en-US")})`,
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("any manager band below the band of the IC level it is held to", () => {
+    fc.assert(
+      fc.property(validPolicy, fc.constantFrom(...MANAGER_LEVELS), ends, fc.integer({ min: 1, max: 1000 }), (policy, manager, end, drop) => {
+        const equivalent = policy.managerEquivalents[manager];
+        const floor = policy.bands[equivalent][end];
+        fc.pre(floor - drop >= 1);
+        const issues = issuesWith(policy, (p) => {
+          p.bands[manager][end] = floor - drop;
+          if (end === "max") p.bands[manager].min = Math.min(p.bands[manager].min, floor - drop - 1);
+        });
+        expect(issues.map((issue) => issue.path)).toContain(`bands.${manager}.${end}`);
+        expect(issues.some((issue) => issue.path === `bands.${manager}.${end}` && issue.message.includes(`${equivalent}'s`))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("any premium percentage above 100 or below 0", () => {
+    const outOfRange = fc.oneof(fc.double({ min: 100, max: 1e12, noNaN: true, minExcluded: true }), fc.double({ min: -1e12, max: -1e-9, noNaN: true }));
+    fc.assert(
+      fc.property(validPolicy, ends, outOfRange, (policy, end, value) => {
+        const issues = issuesWith(policy, (p) => {
+          p.faangPremiumPercent = { min: Math.min(value, 0), max: Math.max(value, 0), [end]: value };
+        });
+        expect(issues.map((issue) => issue.path)).toContain(`faangPremiumPercent.${end}`);
+      }),
+      RUNS,
+    );
+  });
+
+  it("any score threshold with more than 2 decimals", () => {
+    const paths = ["hireBar.minEveryArea", "hireBar.minMean", "scoreLevels.IC4.minMean", "scoreLevels.IC6.minMean", "flags.areaDisagreement"];
+    fc.assert(
+      fc.property(validPolicy, fc.constantFrom(...paths), fc.integer({ min: 1, max: 999_999 }), (policy, path, noise) => {
+        const keys = path.split(".");
+        const issues = issuesWith(policy, (p) => {
+          const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, p as never);
+          const value = parent[keys.at(-1)!] as number;
+          // Nudged by 1e-9 .. 1e-3 points: still within range, no longer in hundredths.
+          parent[keys.at(-1)!] = value - noise * 1e-9;
+        });
+        expect(issues).toContainEqual({ path, message: "must have at most 2 decimals" });
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("level-signal distance", () => {
+  it("refuses a distance no level signal can reach", () => {
+    expect(issuesOf(policyWith((p) => (p.flags.levelSignalDistance = 5)))).toContainEqual({
+      path: "flags.levelSignalDistance",
+      message: "must be at most 4: no level signal is further from a recommendation",
+    });
+    expect(parsePolicy(policyWith((p) => (p.flags.levelSignalDistance = 4))).ok).toBe(true);
+  });
+});
+
+describe("storedPolicySchema", () => {
+  it("still reads a version stored before these rules, so leveling and the editor keep working", () => {
+    const legacy = policyWith((p) => {
+      p.bands.IC4 = { min: 3000, max: 3_000_000_000 };
+      p.faangPremiumPercent = { min: 20, max: 10_000_000 };
+      p.hireBar.minMean = 2.755;
+    });
+    expect(storedPolicySchema.safeParse(legacy).success).toBe(true);
+    expect(issuesOf(legacy).map((issue) => issue.path).sort()).toEqual(
+      ["bands.IC4.max", "bands.IC4.min", "bands.IC5.max", "bands.M1.max", "faangPremiumPercent.max", "hireBar.minMean"].sort(),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { IC_LEVELS } from "../levels";
+import { hasAtMostDecimals } from "../decimals";
+import { IC_LEVELS, LEVELS, MANAGER_LEVELS, type Level } from "../levels";
 import { toParseResult, type ParseResult } from "./parse-result";
+import { MAX_BAND_USD, MAX_LEVEL_DISTANCE, MAX_PREMIUM_PERCENT, THRESHOLD_DECIMALS } from "./policy-limits";
 import { PRODUCTION_CAPABILITIES } from "./types";
 
 /** IC levels that have score thresholds of their own; IC3 is reached at the hire bar. */
@@ -74,7 +76,12 @@ const policyFieldsSchema = z.strictObject({
   }),
 });
 
-export const levelingPolicySchema = policyFieldsSchema.superRefine((policy, ctx) => {
+/**
+ * What a stored version must be for the engine to use it. Versions stored before the
+ * rules of `levelingPolicySchema` existed still parse with this, so an installation with
+ * such a version keeps leveling and its admins can open, fix and republish it.
+ */
+export const storedPolicySchema = policyFieldsSchema.superRefine((policy, ctx) => {
   for (const issue of thresholdOrderIssues(policy)) ctx.addIssue({ code: "custom", ...issue });
   const { M1, M2 } = policy.managerEquivalents;
   if (IC_LEVELS.indexOf(M1) >= IC_LEVELS.indexOf(M2)) {
@@ -86,7 +93,17 @@ export const levelingPolicySchema = policyFieldsSchema.superRefine((policy, ctx)
   }
 });
 
-export type LevelingPolicy = z.infer<typeof levelingPolicySchema>;
+/**
+ * What an admin may save and publish, and what the command line accepts: a stored policy
+ * whose numbers also make sense — every figure storable, bands rising with the level, a
+ * manager band at least its IC equivalent's, thresholds in hundredths. Issues carry the
+ * path of the field to fix, so the editor shows each one next to its field.
+ */
+export const levelingPolicySchema = storedPolicySchema.superRefine((policy, ctx) => {
+  for (const issue of sanityIssues(policy)) ctx.addIssue({ code: "custom", ...issue });
+});
+
+export type LevelingPolicy = z.infer<typeof storedPolicySchema>;
 export type LevelThresholds = z.infer<typeof levelThresholdsSchema>;
 
 interface Bound {
@@ -124,7 +141,69 @@ function thresholdOrderIssues(policy: z.infer<typeof policyFieldsSchema>) {
   return issues;
 }
 
-/** Validates a parsed JSON value (e.g. an admin's edit or a stored version) as a policy. */
+type Issue = { path: (string | number)[]; message: string };
+const usdText = (value: number) => value.toLocaleString("en-US");
+
+function sanityIssues(policy: z.infer<typeof policyFieldsSchema>): Issue[] {
+  const issues: Issue[] = [];
+  const { bands } = policy;
+  for (const level of LEVELS) {
+    for (const end of ["min", "max"] as const) {
+      if (bands[level][end] > MAX_BAND_USD) {
+        issues.push({ path: ["bands", level, end], message: `must be at most ${usdText(MAX_BAND_USD)} USD a month` });
+      }
+    }
+  }
+  const atLeastBand = (level: Level, below: Level, reason = "") => {
+    for (const end of ["min", "max"] as const) {
+      const floor = bands[below][end];
+      if (bands[level][end] < floor) {
+        const word = end === "min" ? "minimum" : "maximum";
+        issues.push({ path: ["bands", level, end], message: `must be at least ${below}'s ${word} (${usdText(floor)})${reason}` });
+      }
+    }
+  };
+  // Bands rise with the level: each IC band at least the one below it.
+  IC_LEVELS.slice(1).forEach((level, index) => atLeastBand(level, IC_LEVELS[index]!));
+  // A manager earns at least what the IC level they are held to earns, and M2 at least M1.
+  for (const manager of MANAGER_LEVELS) {
+    const equivalent = policy.managerEquivalents[manager];
+    atLeastBand(manager, equivalent, `: ${manager} needs what ${equivalent} needs`);
+  }
+  atLeastBand("M2", "M1");
+
+  for (const end of ["min", "max"] as const) {
+    if (policy.faangPremiumPercent[end] > MAX_PREMIUM_PERCENT) {
+      issues.push({ path: ["faangPremiumPercent", end], message: `must be a percentage from 0 to ${MAX_PREMIUM_PERCENT}` });
+    }
+  }
+
+  const thresholds: [(string | number)[], number | undefined][] = [
+    [["hireBar", "minEveryArea"], policy.hireBar.minEveryArea],
+    [["hireBar", "minMean"], policy.hireBar.minMean],
+    ...SCORED_LEVELS.flatMap((level) =>
+      (["minMean", "minMlSystemDesign", "minEveryArea"] as const).map(
+        (key): [(string | number)[], number | undefined] => [["scoreLevels", level, key], policy.scoreLevels[level][key]],
+      ),
+    ),
+    [["flags", "areaDisagreement"], policy.flags.areaDisagreement],
+  ];
+  for (const [path, value] of thresholds) {
+    if (value !== undefined && !hasAtMostDecimals(value, THRESHOLD_DECIMALS)) {
+      issues.push({ path, message: `must have at most ${THRESHOLD_DECIMALS} decimals` });
+    }
+  }
+
+  if (policy.flags.levelSignalDistance > MAX_LEVEL_DISTANCE) {
+    issues.push({
+      path: ["flags", "levelSignalDistance"],
+      message: `must be at most ${MAX_LEVEL_DISTANCE}: no level signal is further from a recommendation`,
+    });
+  }
+  return issues;
+}
+
+/** Validates a parsed JSON value (e.g. an admin's edit or a policy file) as a policy an admin could publish. */
 export function parsePolicy(json: unknown): ParseResult<LevelingPolicy> {
   return toParseResult(levelingPolicySchema.safeParse(json));
 }

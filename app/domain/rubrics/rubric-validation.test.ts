@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RUBRICS } from "./default-rubrics";
 import { rubricDraftSchema, validateRubricDraft } from "./rubric-validation";
@@ -77,8 +78,10 @@ describe("validateRubricDraft", () => {
     ],
     ["a blank weight", (r) => (r.criteria[0].weight = ""), "criteria[0].weight", "Criterion 1: weight is required"],
     ["a non-numeric weight", (r) => (r.criteria[0].weight = "heavy"), "criteria[0].weight", "Criterion 1: weight must be a number"],
-    ["a zero weight", (r) => (r.criteria[0].weight = 0), "criteria[0].weight", "Criterion 1: weight must be greater than 0"],
-    ["a negative weight", (r) => (r.criteria[0].weight = "-1"), "criteria[0].weight", "Criterion 1: weight must be greater than 0"],
+    ["a zero weight", (r) => (r.criteria[0].weight = 0), "criteria[0].weight", "Criterion 1: weight must be at least 0.1"],
+    ["a negative weight", (r) => (r.criteria[0].weight = "-1"), "criteria[0].weight", "Criterion 1: weight must be at least 0.1"],
+    ["a weight of 1e-10", (r) => (r.criteria[1].weight = "1e-10"), "criteria[1].weight", "Criterion 2: weight must be at least 0.1"],
+    ["a weight in thousandths", (r) => (r.criteria[2].weight = "2.125"), "criteria[2].weight", "Criterion 3: weight must have at most 2 decimals"],
     ["a weight over 10", (r) => (r.criteria[0].weight = 10.5), "criteria[0].weight", "Criterion 1: weight must be at most 10"],
     ["a blank anchor", (r) => (r.criteria[1].anchors[3] = " "), "criteria[1].anchors.3", "Criterion 2: anchor 3 (meets) is required"],
     [
@@ -196,5 +199,43 @@ describe("validateRubricDraft", () => {
         "criteria[2].questions": ["Criterion 3: suggested question 1 must be at most 300 characters"],
       });
     });
+  });
+});
+
+describe("criterion weights (property)", () => {
+  const weightErrors = (weight: number) => {
+    const result = validateRubricDraft(rubricWith((r) => (r.criteria[0].weight = weight)));
+    return result.success ? [] : (result.fieldErrors["criteria[0].weight"] ?? []);
+  };
+
+  it("refuses any weight below 0.1: tiny, zero or negative", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 0.1, maxExcluded: true, noNaN: true }), (weight) => {
+        expect(weightErrors(weight)).toContain("Criterion 1: weight must be at least 0.1");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses any weight in range with more than 2 decimals", () => {
+    const thousandths = fc.integer({ min: 100, max: 10_000 }).filter((n) => n % 10 !== 0);
+    const anyFraction = fc.double({ min: 0.1, max: 10, noNaN: true }).filter((w) => Math.round(w * 100) / 100 !== w);
+    fc.assert(
+      fc.property(fc.oneof(thousandths.map((n) => n / 1000), anyFraction), (weight) => {
+        expect(weightErrors(weight)).toEqual(["Criterion 1: weight must have at most 2 decimals"]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("accepts every weight from 0.1 to 10 in hundredths, typed as an admin types it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 1000 }), (hundredths) => {
+        const typed = (hundredths / 100).toString();
+        const result = validateRubricDraft(rubricWith((r) => (r.criteria[0].weight = typed)));
+        expect(result.success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasAtMostDecimals } from "../decimals";
 import { SCREEN_AREA_KEYS } from "../screen-areas";
 import { blankToUndefined, linesToList, numberUnlessBlank, undefinedAsEmptyObject } from "./form-values";
 import { RATING_SCALE_LABELS, type RatingScore, type RubricDraft } from "./types";
@@ -10,7 +11,16 @@ export const RUBRIC_LIMITS = {
   titleMaxLength: 120,
   lookForMaxLength: 1000,
   anchorMaxLength: 1000,
+  /**
+   * Weights run from 0.1 to 10 in hundredths. Below a hundredth of the heaviest weight a
+   * criterion has no practical effect (remove it instead), and a tiny weight such as 1e-10
+   * produced scores a hair below a threshold (2.9999999999 against 3.0). In hundredths,
+   * a scorecard's score is a fraction whose denominator is at most 6 × 1000, so it is
+   * either exactly on a threshold in hundredths or at least 1/600,000 away from it.
+   */
+  minWeight: 0.1,
   maxWeight: 10,
+  weightDecimals: 2,
   maxQuestions: 10,
   questionMaxLength: 300,
 } as const;
@@ -63,8 +73,12 @@ const weightSchema = z.preprocess(
       error: (issue) =>
         aboutCriterion(issue.input === undefined ? "weight is required" : "weight must be a number")(issue),
     })
-    .gt(0, { error: aboutCriterion("weight must be greater than 0") })
-    .max(RUBRIC_LIMITS.maxWeight, { error: aboutCriterion(`weight must be at most ${RUBRIC_LIMITS.maxWeight}`) }),
+    .min(RUBRIC_LIMITS.minWeight, { error: aboutCriterion(`weight must be at least ${RUBRIC_LIMITS.minWeight}`) })
+    .max(RUBRIC_LIMITS.maxWeight, { error: aboutCriterion(`weight must be at most ${RUBRIC_LIMITS.maxWeight}`) })
+    // One message per weight: one below the minimum is told only that.
+    .refine((weight) => weight < RUBRIC_LIMITS.minWeight || hasAtMostDecimals(weight, RUBRIC_LIMITS.weightDecimals), {
+      error: aboutCriterion(`weight must have at most ${RUBRIC_LIMITS.weightDecimals} decimals`),
+    }),
 );
 
 /** Interview-kit questions: one per line in the editor, a list once parsed. */
