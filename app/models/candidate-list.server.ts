@@ -3,6 +3,7 @@ import type { Level } from "~/domain/levels";
 import type { RecommendationStatus } from "~/domain/leveling/types";
 import { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { notWithheldSql } from "./visibility.server";
 
 export type CandidateListRow = {
   id: string;
@@ -18,6 +19,8 @@ export type CandidateListRow = {
   decisionKind: "accept" | "override" | null;
   /** Null means no hire when decisionKind is set. */
   decidedLevel: Level | null;
+  /** The viewer owes a scorecard for this candidate: recommendation and decision are left out (null). */
+  withheld: boolean;
 };
 
 export type CandidateListPage = { rows: CandidateListRow[]; total: number; pages: number };
@@ -27,7 +30,7 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function whereClause(query: CandidateListQuery): Prisma.Sql {
+function whereClause(query: CandidateListQuery, visible: Prisma.Sql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -36,7 +39,8 @@ function whereClause(query: CandidateListQuery): Prisma.Sql {
   if (query.status) conditions.push(Prisma.sql`r."status" = ${query.status}::"RecommendationStatus"`);
   if (query.level) conditions.push(Prisma.sql`r."level" = ${query.level}::"LevelCode"`);
   if (query.decision === "decided") conditions.push(Prisma.sql`d."id" IS NOT NULL`);
-  if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL`);
+  // A withheld candidate joins no decision, but is not known to be undecided either.
+  if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL AND ${visible}`);
   if (query.country) conditions.push(Prisma.sql`c."country" = ${query.country}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
@@ -63,24 +67,37 @@ function orderClause(sort: SortKey, descending: boolean): Prisma.Sql {
   }
 }
 
-const FROM = Prisma.sql`
+/**
+ * A candidate whose scores are withheld from the viewer (models/visibility.server.ts) joins
+ * no recommendation and no decision: its row shows neither, no filter on them matches it,
+ * and it sorts with the candidates without a level.
+ */
+function fromClause(visible: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
   FROM "Candidate" c
-  LEFT JOIN "CandidateRecommendation" r ON r."candidateId" = c."id"
-  LEFT JOIN "HiringDecision" d ON d."candidateId" = c."id"`;
+  LEFT JOIN "CandidateRecommendation" r ON r."candidateId" = c."id" AND ${visible}
+  LEFT JOIN "HiringDecision" d ON d."candidateId" = c."id" AND ${visible}`;
+}
 
 /**
  * One page of the candidate list and the number of matching candidates: two queries,
  * reading the stored recommendation and decision through joins (never recomputing).
+ * `withheldCandidateIds`: candidates whose scores are withheld from the viewer.
  */
-export async function listCandidatePage(query: CandidateListQuery): Promise<CandidateListPage> {
+export async function listCandidatePage(
+  query: CandidateListQuery,
+  withheldCandidateIds: ReadonlySet<string>,
+): Promise<CandidateListPage> {
   const db = getDb();
-  const where = whereClause(query);
+  const visible = notWithheldSql(Prisma.sql`c."id"`, withheldCandidateIds);
+  const FROM = fromClause(visible);
+  const where = whereClause(query, visible);
   const offset = (query.page - 1) * CANDIDATES_PER_PAGE;
   const [rows, [counted]] = await Promise.all([
     db.$queryRaw<CandidateListRow[]>`
       SELECT c."id"::text AS "id", c."name", c."country", c."currentTitle", c."track"::text AS "track", c."createdAt",
              r."status"::text AS "recommendationStatus", r."level"::text AS "recommendedLevel", r."flagCount",
-             d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel"
+             d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel", NOT (${visible}) AS "withheld"
       ${FROM}
       ${where}
       ${orderClause(query.sort, query.dir === "desc")}
