@@ -2,11 +2,21 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, login, TEST_PASSWORD, type TestUser } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { AUTHORIZATION_MATRIX, isRefusal, type MatrixContext, type Prepared } from "../security/authorization-matrix";
+import { AUTHORIZATION_MATRIX, BLIND_MATRIX, isRefusal, type MatrixContext, type Prepared } from "../security/authorization-matrix";
 import { dataUrl, loadBuildRoutes } from "../security/build-routes";
 import { changedTables, tableChecksums } from "../security/checksums";
 import { answerOf, isGranted } from "../security/http";
-import { ACTORS, createCast, createRecommendedCandidate, createWorld, type ActorKey, type Cast, type CastMember } from "../security/world";
+import {
+  ACTORS,
+  createBlindWorld,
+  createCast,
+  createRecommendedCandidate,
+  createWorld,
+  isBlind,
+  type ActorKey,
+  type Cast,
+  type CastMember,
+} from "../security/world";
 
 /**
  * Item 3 of issue 6 (leaks and sessions):
@@ -365,3 +375,70 @@ describe("the audit log", () => {
     expect(changedTables(before, await tableChecksums(db, []))).toEqual([]);
   });
 });
+
+describe("independent scoring: what people who owe a scorecard receive, whatever their roles", () => {
+  it("no page, data request, export or history line carries a colleague's evidence, scores, means, recommendation or decision", async () => {
+    const blind = await createBlindWorld(app, ctx.db);
+    const candidatePath = `/candidates/${blind.candidate.id}`;
+    // As stored (1.2345) or as the pages show it (1.23).
+    const [whole, decimals] = String(blind.colleagueScore).split(".") as [string, string];
+    const score = new RegExp(`(?<![\\w.-])${whole}\\.${decimals.slice(0, 2)}(?:${decimals.slice(2)})?(?![\\w.])`);
+    /** What the recommendation and the decision bring with them, by key (data) or CSV record. */
+    const recommendationKeys = ["explanation", "premiumBand", "levelTitle", "decidedByName"];
+    const csvRecords = ["Area mean", "Recommendation", "Band", "Flag", "Explanation", "Decision"];
+
+    const scan = (path: string, body: string): string[] => {
+      const found = blind.markers.filter((marker) => body.includes(marker)).map((marker) => `marker ${marker}`);
+      if (score.test(body)) found.push(`the colleague's weighted score ${blind.colleagueScore}`);
+      if (path.startsWith(candidatePath)) {
+        for (const name of recommendationKeys) if (key(name).test(body)) found.push(`the field ${name}`);
+        for (const record of csvRecords) if (body.includes(`\r\n${record},`)) found.push(`the CSV record ${record}`);
+      }
+      // Narrowed by X's level or by "decided", the list must not give X away.
+      if (/^\/candidates(\.data)?\?.*&(level|decision)=/.test(path) && body.includes(blind.candidate.id)) found.push("X listed by its level or decision");
+      return found;
+    };
+
+    const findings: string[] = [];
+    let scanned = 0;
+    for (const actor of blind.actors.filter((candidate) => isBlind(candidate.state))) {
+      for (const check of BLIND_MATRIX) {
+        if (check.expect(actor).kind !== "ok") continue;
+        for (const path of check.paths(blind, actor)) {
+          for (const variant of check.variants ?? (["document", "data"] as const)) {
+            const url = variant === "data" ? dataUrl(path) : path;
+            const response = await app.request(url, { cookie: actor.cookie });
+            const body = await response.text();
+            scanned += 1;
+            if (response.status !== 200) findings.push(`${actor.key} ${url}: expected 200 to scan it, got ${response.status}`);
+            for (const what of scan(url, body)) findings.push(`${actor.key} ${url}: ${what}`);
+          }
+        }
+      }
+      if (actor.roles.includes("RECRUITER")) {
+        // The notice stands where the recommendation was; the list says so in X's row.
+        for (const path of [candidatePath, `${candidatePath}/packet`, listOfBlind(blind)]) {
+          const html = await (await app.request(path, { cookie: actor.cookie })).text();
+          if (!html.includes("until you submit")) findings.push(`${actor.key} ${path}: no notice of what is withheld`);
+        }
+      }
+    }
+    console.log(`multi-role blind responses scanned: ${scanned}, leaks found: ${findings.length}`);
+    expect(findings).toEqual([]);
+
+    // The scanner finds what it looks for where it is allowed: someone with every role who
+    // takes no part in X gets the evidence, the score, the recommendation and the decision.
+    const seer = blind.actors.find((actor) => actor.state === "none" && actor.roles.length === 3)!;
+    const seen = async (path: string) => scan(path, await (await app.request(path, { cookie: seer.cookie })).text());
+    expect(await seen(`${candidatePath}.data`)).toEqual(expect.arrayContaining(["the field explanation", "the field decidedByName", `marker ${blind.markers[0]}`]));
+    expect((await seen(`${candidatePath}/packet`)).length).toBeGreaterThan(5);
+    expect(await seen(`${candidatePath}/packet.csv`)).toEqual(expect.arrayContaining(["the CSV record Area mean", "the CSV record Decision"]));
+    expect(await seen("/admin/audit.csv")).toContain(`the colleague's weighted score ${blind.colleagueScore}`);
+    expect(await seen(listOfBlind(blind, `&level=${blind.level}`))).toContain("X listed by its level or decision");
+    expect(await seen("/analytics")).toContain(`marker ${blind.markers[0]}`);
+  }, 240_000);
+});
+
+function listOfBlind({ candidate }: { candidate: { name: string } }, filters = ""): string {
+  return `/candidates?q=${encodeURIComponent(candidate.name)}${filters}`;
+}
