@@ -14,6 +14,7 @@ import {
   createWorld,
   isBlind,
   type ActorKey,
+  type BlindActor,
   type Cast,
   type CastMember,
 } from "../security/world";
@@ -415,6 +416,16 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
           }
         }
       }
+      // Every other page their roles open, with its data: nothing there may carry X's scores either.
+      for (const path of otherPagesOf(actor, candidatePath)) {
+        for (const url of path.includes(".data") ? [path] : [path, dataUrl(path)]) {
+          const response = await app.request(url, { cookie: actor.cookie });
+          const body = await response.text();
+          scanned += 1;
+          if (response.status !== 200) findings.push(`${actor.key} ${url}: expected 200 to scan it, got ${response.status}`);
+          for (const what of scan(url, body)) findings.push(`${actor.key} ${url}: ${what}`);
+        }
+      }
       if (actor.roles.includes("RECRUITER")) {
         // The notice stands where the recommendation was; the list says so in X's row.
         for (const path of [candidatePath, `${candidatePath}/packet`, listOfBlind(blind)]) {
@@ -438,6 +449,17 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
     expect(await seen("/analytics")).toContain(`marker ${blind.markers[0]}`);
   }, 240_000);
 });
+
+/** The pages besides BLIND_MATRIX's that a multi-role actor's roles open. */
+function otherPagesOf(actor: BlindActor, candidatePath: string): string[] {
+  const pages = ["/_root.data?_routes=root", "/inbox", "/account"];
+  if (actor.roles.includes("INTERVIEWER")) {
+    pages.push("/interviews", ...actor.interviews.flatMap((id) => [`/interviews/${id}`, `/interviews/${id}/kit`]));
+  }
+  if (actor.roles.includes("RECRUITER")) pages.push(`${candidatePath}/edit`, "/candidates/new");
+  if (actor.roles.includes("ADMIN")) pages.push("/admin/users", "/admin/policy", "/admin/rubrics");
+  return pages;
+}
 
 function listOfBlind({ candidate }: { candidate: { name: string } }, filters = ""): string {
   return `/candidates?q=${encodeURIComponent(candidate.name)}${filters}`;
