@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LevelingPolicy } from "~/domain/leveling";
 import { createTestUser, login, TEST_PASSWORD, type TestUser } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { AUTHORIZATION_MATRIX, BLIND_MATRIX, isRefusal, type MatrixContext, type Prepared } from "../security/authorization-matrix";
@@ -381,6 +382,16 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
   it("no page, data request, export or history line carries a colleague's evidence, scores, means, recommendation or decision", async () => {
     const blind = await createBlindWorld(app, ctx.db);
     const candidatePath = `/candidates/${blind.candidate.id}`;
+    // A draft policy that changes X's band, so the simulation lists X to whoever may see it.
+    const { discardPolicyDraft, savePolicyDraft, startPolicyDraft } = await import("~/models/policy-admin.server");
+    const admin = { id: cast.admin.id };
+    const started = await startPolicyDraft(admin);
+    if (!started.ok) throw new Error(`could not start a policy draft: ${started.reason}`);
+    const draft = await ctx.db.levelingPolicyVersion.findUniqueOrThrow({ where: { id: started.id } });
+    const policy = draft.policy as unknown as LevelingPolicy;
+    policy.bands[blind.level as keyof LevelingPolicy["bands"]].max += 500;
+    const saved = await savePolicyDraft({ draftId: draft.id, expectedVersion: draft.version, policy, actor: admin });
+    if (!saved.ok) throw new Error(`could not save the policy draft: ${saved.reason}`);
     // As stored (1.2345) or as the pages show it (1.23).
     const [whole, decimals] = String(blind.colleagueScore).split(".") as [string, string];
     const score = new RegExp(`(?<![\\w.-])${whole}\\.${decimals.slice(0, 2)}(?:${decimals.slice(2)})?(?![\\w.])`);
@@ -395,6 +406,7 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
         for (const name of recommendationKeys) if (key(name).test(body)) found.push(`the field ${name}`);
         for (const record of csvRecords) if (body.includes(`\r\n${record},`)) found.push(`the CSV record ${record}`);
       }
+      if (path.startsWith("/admin/policy/simulation") && body.includes(blind.candidate.name)) found.push("X in the policy simulation");
       // Narrowed by X's level or by "decided", the list must not give X away.
       if (/^\/candidates(\.data)?\?.*&(level|decision)=/.test(path) && body.includes(blind.candidate.id)) found.push("X listed by its level or decision");
       return found;
@@ -447,6 +459,8 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
     expect(await seen("/admin/audit.csv")).toContain(`the colleague's weighted score ${blind.colleagueScore}`);
     expect(await seen(listOfBlind(blind, `&level=${blind.level}`))).toContain("X listed by its level or decision");
     expect(await seen("/analytics")).toContain(`marker ${blind.markers[0]}`);
+    expect(await seen("/admin/policy/simulation")).toContain("X in the policy simulation");
+    await discardPolicyDraft({ draftId: draft.id, expectedVersion: saved.version, actor: admin });
   }, 240_000);
 });
 
