@@ -385,6 +385,9 @@ describe("independent scoring: what people who owe a scorecard receive, whatever
     // A draft policy that changes X's band, so the simulation lists X to whoever may see it.
     const { discardPolicyDraft, savePolicyDraft, startPolicyDraft } = await import("~/models/policy-admin.server");
     const admin = { id: cast.admin.id };
+    // Earlier tests of this file may have left one (the battery prepares the policy actions).
+    const leftover = await ctx.db.levelingPolicyVersion.findFirst({ where: { status: "DRAFT" } });
+    if (leftover) await discardPolicyDraft({ draftId: leftover.id, expectedVersion: leftover.version, actor: admin });
     const started = await startPolicyDraft(admin);
     if (!started.ok) throw new Error(`could not start a policy draft: ${started.reason}`);
     const draft = await ctx.db.levelingPolicyVersion.findUniqueOrThrow({ where: { id: started.id } });
