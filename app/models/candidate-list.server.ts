@@ -90,7 +90,7 @@ export async function listCandidatePage(
 ): Promise<CandidateListPage> {
   const db = getDb();
   const visible = notWithheldSql(Prisma.sql`c."id"`, withheldCandidateIds);
-  const FROM = fromClause(visible);
+  const from = fromClause(visible);
   const where = whereClause(query, visible);
   const offset = (query.page - 1) * CANDIDATES_PER_PAGE;
   const [rows, [counted]] = await Promise.all([
@@ -98,11 +98,11 @@ export async function listCandidatePage(
       SELECT c."id"::text AS "id", c."name", c."country", c."currentTitle", c."track"::text AS "track", c."createdAt",
              r."status"::text AS "recommendationStatus", r."level"::text AS "recommendedLevel", r."flagCount",
              d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel", NOT (${visible}) AS "withheld"
-      ${FROM}
+      ${from}
       ${where}
       ${orderClause(query.sort, query.dir === "desc")}
       LIMIT ${CANDIDATES_PER_PAGE} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM} ${where}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} ${where}`,
   ]);
   const total = counted?.total ?? 0;
   return { rows, total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE)) };
