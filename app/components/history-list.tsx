@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 function summary(entry: Pick<HistoryEntry, "action" | "details">): string | null {
   const details = (entry.details ?? {}) as Record<string, unknown>;
+  if (typeof details.withheld === "string") return `Details withheld ${details.withheld}.`;
   if (entry.action === "decision.override" || entry.action === "decision.accept") {
     const parts = [`from ${String(details.from ?? "—")} to ${String(details.to ?? "—")}`, `policy v${String(details.policyVersion ?? "?")}`];
     if (typeof details.reason === "string" && details.reason) parts.push(`reason: “${details.reason}”`);

@@ -1,3 +1,4 @@
+import { auditDetailsFor, NOTHING_WITHHELD, type WithheldEntities } from "~/domain/scorecards/visibility";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 
@@ -48,27 +49,40 @@ export type HistoryEntry = { id: string; at: string; actor: string; action: stri
 /**
  * Everything recorded about one candidate: edits and decisions (entity Candidate), interview
  * assignments (entity Interview) and scorecard submissions (entity Scorecard). Looked up by
- * the indexed (entityType, entityId) pair, never by scanning JSON details.
+ * the indexed (entityType, entityId) pair, never by scanning JSON details. With
+ * `withheldFrom` (a viewer the candidate's scores are withheld from), the details of
+ * decisions and of colleagues' submissions are replaced by WITHHELD_DETAILS.
  */
-export async function listCandidateHistory(candidateId: string, take = 100): Promise<HistoryEntry[]> {
+export async function listCandidateHistory(
+  candidateId: string,
+  options: { take?: number; withheldFrom?: string | null } = {},
+): Promise<HistoryEntry[]> {
   const db = getDb();
   const interviews = await db.interview.findMany({
     where: { candidateId },
-    select: { id: true, scorecard: { select: { id: true } } },
+    select: { id: true, interviewerId: true, scorecard: { select: { id: true } } },
   });
+  const scorecardIds = interviews.flatMap((interview) => (interview.scorecard ? [interview.scorecard.id] : []));
+  const withheld: WithheldEntities = options.withheldFrom
+    ? {
+        candidateIds: new Set([candidateId]),
+        scorecardIds: new Set(
+          interviews.flatMap((interview) =>
+            interview.scorecard && interview.interviewerId !== options.withheldFrom ? [interview.scorecard.id] : [],
+          ),
+        ),
+      }
+    : NOTHING_WITHHELD;
   const events = await db.auditEvent.findMany({
     where: {
       OR: [
         { entityType: "Candidate", entityId: candidateId },
         { entityType: "Interview", entityId: { in: interviews.map((interview) => interview.id) } },
-        {
-          entityType: "Scorecard",
-          entityId: { in: interviews.flatMap((interview) => (interview.scorecard ? [interview.scorecard.id] : [])) },
-        },
+        { entityType: "Scorecard", entityId: { in: scorecardIds } },
       ],
     },
     orderBy: { id: "desc" },
-    take,
+    take: options.take ?? 100,
   });
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
@@ -78,6 +92,6 @@ export async function listCandidateHistory(candidateId: string, take = 100): Pro
     at: event.at.toISOString(),
     actor: event.actorId ? (names.get(event.actorId) ?? "former user") : "system",
     action: event.action,
-    details: event.details,
+    details: auditDetailsFor(event, withheld),
   }));
 }

@@ -18,10 +18,16 @@ import {
 import { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { getCurrentPolicy } from "./policy.server";
+import { notWithheldSql } from "./visibility.server";
 
-/** The filter as one condition on a scorecard `s` and its interview `i`; dates are UTC days. */
-function scopeCondition(filter: CalibrationFilter): Prisma.Sql {
+/**
+ * The filter as one condition on a scorecard `s` and its interview `i`; dates are UTC days.
+ * Candidates whose scores are withheld from the viewer are never in scope, so no filter
+ * narrows a row down to a colleague's score on them (peers' means are per candidate).
+ */
+function scopeCondition(filter: CalibrationFilter, withheld: ReadonlySet<string>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  if (withheld.size) conditions.push(notWithheldSql(Prisma.sql`i."candidateId"`, withheld));
   // The columns are timestamp without time zone holding UTC; a date compares as its midnight.
   if (filter.from) conditions.push(Prisma.sql`s."submittedAt" >= ${filter.from}::date`);
   if (filter.to) conditions.push(Prisma.sql`s."submittedAt" < ${filter.to}::date + 1`);
@@ -59,8 +65,8 @@ type StatsRow = {
  * the windows only read the candidates that have a scorecard in it (the others can be
  * nobody's peers). Enums are compared as such and cast to text only in the output.
  */
-async function queryStats(filter: CalibrationFilter): Promise<StatsRow[]> {
-  const scope = scopeCondition(filter);
+async function queryStats(filter: CalibrationFilter, withheld: ReadonlySet<string>): Promise<StatsRow[]> {
+  const scope = scopeCondition(filter, withheld);
   const candidatesInScope =
     filter.from || filter.to
       ? Prisma.sql`AND i."candidateId" IN (
@@ -136,7 +142,7 @@ type SpreadRow = {
  * have one interviewer per area: the (candidate, area) pairs with several interviews are
  * found first from the narrow Interview table, and only their scorecards are read.
  */
-async function querySpread(filter: CalibrationFilter, threshold: number): Promise<SpreadRow[]> {
+async function querySpread(filter: CalibrationFilter, threshold: number, withheld: ReadonlySet<string>): Promise<SpreadRow[]> {
   const bins = Array.from(
     { length: SPREAD_BIN_COUNT },
     (_, bin) => Prisma.sql`count(*) FILTER (WHERE "bin" = ${bin}::int)::int`,
@@ -155,7 +161,7 @@ async function querySpread(filter: CalibrationFilter, threshold: number): Promis
       FROM "pairs" p
       JOIN "Interview" i ON i."candidateId" = p."candidateId" AND i."areaKey" = p."areaKey"
       JOIN "Scorecard" s ON s."interviewId" = i."id"
-      WHERE ${SUBMITTED} AND ${scopeCondition(filter)}
+      WHERE ${SUBMITTED} AND ${scopeCondition(filter, withheld)}
       GROUP BY i."areaKey", i."candidateId"
       HAVING count(*) >= 2
     ),
@@ -212,11 +218,16 @@ export type CalibrationPageData = CalibrationReport & {
 
 /**
  * The calibration report for a filter. The disagreement threshold is the current policy's
- * unless given (tests pass it to compare with the pure computation).
+ * unless given (tests pass it to compare with the pure computation). `withheldCandidateIds`:
+ * candidates whose scores are withheld from the viewer (models/visibility.server.ts).
  */
-export async function getCalibrationReport(filter: CalibrationFilter, options: { disagreementThreshold?: number } = {}): Promise<CalibrationPageData> {
+export async function getCalibrationReport(
+  filter: CalibrationFilter,
+  options: { disagreementThreshold?: number; withheldCandidateIds?: ReadonlySet<string> } = {},
+): Promise<CalibrationPageData> {
   const threshold = options.disagreementThreshold ?? (await getCurrentPolicy()).flags.areaDisagreement;
-  const [rows, spreadRows] = await Promise.all([queryStats(filter), querySpread(filter, threshold)]);
+  const withheld = options.withheldCandidateIds ?? new Set<string>();
+  const [rows, spreadRows] = await Promise.all([queryStats(filter, withheld), querySpread(filter, threshold, withheld)]);
 
   const areaRows = (matching: (row: StatsRow) => boolean) =>
     rows

@@ -3,6 +3,7 @@ import type { Level } from "~/domain/levels";
 import type { RecommendationStatus } from "~/domain/leveling/types";
 import { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { notWithheldSql } from "./visibility.server";
 
 export type CandidateListRow = {
   id: string;
@@ -18,6 +19,8 @@ export type CandidateListRow = {
   decisionKind: "accept" | "override" | null;
   /** Null means no hire when decisionKind is set. */
   decidedLevel: Level | null;
+  /** The viewer owes a scorecard for this candidate: recommendation and decision are left out (null). */
+  withheld: boolean;
 };
 
 export type CandidateListPage = { rows: CandidateListRow[]; total: number; pages: number };
@@ -29,7 +32,7 @@ function containsPattern(text: string): string {
 
 type CandidateFilter = Pick<CandidateListQuery, "q" | "status" | "level" | "decision" | "country">;
 
-function filterConditions(query: CandidateFilter): Prisma.Sql[] {
+function filterConditions(query: CandidateFilter, visible: Prisma.Sql): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -38,7 +41,8 @@ function filterConditions(query: CandidateFilter): Prisma.Sql[] {
   if (query.status) conditions.push(Prisma.sql`r."status" = ${query.status}::"RecommendationStatus"`);
   if (query.level) conditions.push(Prisma.sql`r."level" = ${query.level}::"LevelCode"`);
   if (query.decision === "decided") conditions.push(Prisma.sql`d."id" IS NOT NULL`);
-  if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL`);
+  // A withheld candidate joins no decision, but is not known to be undecided either.
+  if (query.decision === "undecided") conditions.push(Prisma.sql`d."id" IS NULL AND ${visible}`);
   if (query.country) conditions.push(Prisma.sql`c."country" = ${query.country}`);
   return conditions;
 }
@@ -69,29 +73,42 @@ function orderClause(sort: SortKey, descending: boolean): Prisma.Sql {
   }
 }
 
-const FROM = Prisma.sql`
+/**
+ * A candidate whose scores are withheld from the viewer (models/visibility.server.ts) joins
+ * no recommendation and no decision: its row shows neither, no filter on them matches it,
+ * and it sorts with the candidates without a level.
+ */
+function fromClause(visible: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
   FROM "Candidate" c
-  LEFT JOIN "CandidateRecommendation" r ON r."candidateId" = c."id"
-  LEFT JOIN "HiringDecision" d ON d."candidateId" = c."id"`;
+  LEFT JOIN "CandidateRecommendation" r ON r."candidateId" = c."id" AND ${visible}
+  LEFT JOIN "HiringDecision" d ON d."candidateId" = c."id" AND ${visible}`;
+}
 
 /**
  * One page of the candidate list and the number of matching candidates: two queries,
  * reading the stored recommendation and decision through joins (never recomputing).
+ * `withheldCandidateIds`: candidates whose scores are withheld from the viewer.
  */
-export async function listCandidatePage(query: CandidateListQuery): Promise<CandidateListPage> {
+export async function listCandidatePage(
+  query: CandidateListQuery,
+  withheldCandidateIds: ReadonlySet<string>,
+): Promise<CandidateListPage> {
   const db = getDb();
-  const where = whereClause(filterConditions(query));
+  const visible = notWithheldSql(Prisma.sql`c."id"`, withheldCandidateIds);
+  const from = fromClause(visible);
+  const where = whereClause(filterConditions(query, visible));
   const offset = (query.page - 1) * CANDIDATES_PER_PAGE;
   const [rows, [counted]] = await Promise.all([
     db.$queryRaw<CandidateListRow[]>`
       SELECT c."id"::text AS "id", c."name", c."country", c."currentTitle", c."track"::text AS "track", c."createdAt",
              r."status"::text AS "recommendationStatus", r."level"::text AS "recommendedLevel", r."flagCount",
-             d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel"
-      ${FROM}
+             d."kind"::text AS "decisionKind", d."level"::text AS "decidedLevel", NOT (${visible}) AS "withheld"
+      ${from}
       ${where}
       ${orderClause(query.sort, query.dir === "desc")}
       LIMIT ${CANDIDATES_PER_PAGE} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM} ${where}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} ${where}`,
   ]);
   const total = counted?.total ?? 0;
   return { rows, total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE)) };
@@ -120,7 +137,8 @@ export type CandidateRecord = {
 
 /**
  * Keyset pagination for the API: candidates after `after` in (createdAt DESC, id DESC), with
- * the list page's filters. One more row than asked tells whether a next page exists; a
+ * the list page's filters. A service token is no person who could be anchored: nothing is
+ * withheld from it (and the API shows no scores). One more row than asked tells whether a next page exists; a
  * candidate created meanwhile never shifts a page (unlike OFFSET).
  */
 export async function listCandidatesAfter(
@@ -128,11 +146,12 @@ export async function listCandidatesAfter(
   after: { createdAt: Date; id: string } | null,
   limit: number,
 ): Promise<{ rows: CandidateRecord[]; hasMore: boolean }> {
-  const conditions = filterConditions(filter);
+  const visible = Prisma.sql`TRUE`;
+  const conditions = filterConditions(filter, visible);
   if (after) conditions.push(Prisma.sql`(c."createdAt", c."id") < (${after.createdAt}, ${after.id}::uuid)`);
   const rows = await getDb().$queryRaw<CandidateRecord[]>`
     SELECT ${apiCandidateSelect}
-    ${FROM}
+    ${fromClause(visible)}
     ${whereClause(conditions)}
     ORDER BY c."createdAt" DESC, c."id" DESC
     LIMIT ${limit + 1}`;

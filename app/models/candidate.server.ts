@@ -352,18 +352,21 @@ export type PacketScorecard = {
  * Everything a hiring manager's packet shows: the profile, every submitted scorecard
  * with its criterion ratings and evidence (in area, then submission order), and the
  * stored recommendation. The decision is read with getDecision. Null for an unknown id.
+ * `withheldFrom` (a viewer the candidate's scores are withheld from): only that viewer's own
+ * scorecards, and no recommendation, are read.
  */
-export async function getCandidatePacket(candidateId: string) {
+export async function getCandidatePacket(candidateId: string, options: { withheldFrom?: string | null } = {}) {
   if (!isUuid(candidateId)) return null;
   const db = getDb();
+  const author = options.withheldFrom ?? undefined;
   const [candidate, stored, rows] = await Promise.all([
     db.candidate.findUnique({
       where: { id: candidateId },
       select: { ...profileSelect, recruiter: { select: { name: true } } },
     }),
-    db.candidateRecommendation.findUnique({ where: { candidateId }, select: storedRecommendationSelect }),
+    author ? null : db.candidateRecommendation.findUnique({ where: { candidateId }, select: storedRecommendationSelect }),
     db.scorecard.findMany({
-      where: { submittedAt: { not: null }, interview: { candidateId } },
+      where: { submittedAt: { not: null }, interview: { candidateId, interviewerId: author } },
       orderBy: [{ interview: { area: { position: "asc" } } }, { submittedAt: "asc" }, { id: "asc" }],
       select: {
         id: true,

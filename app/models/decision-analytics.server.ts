@@ -15,17 +15,23 @@ import {
 import type { RuleName, StepOutcome } from "~/domain/leveling/types";
 import { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { notWithheldSql } from "./visibility.server";
 
 /** What the recommendation was when the decision was taken: its level, or its status. */
 const RECOMMENDED = Prisma.sql`CASE WHEN d."recommendationStatus" = 'recommended' AND d."recommendedLevel" IS NOT NULL
   THEN d."recommendedLevel"::text ELSE d."recommendationStatus"::text END`;
 const DECIDED = Prisma.sql`coalesce(d."level"::text, 'no_hire')`;
 
-/** Every decision counted by recommended outcome, decided outcome and kind: at most a few dozen rows. */
-export async function countDecisions(): Promise<DecisionCount[]> {
+/**
+ * Every decision counted by recommended outcome, decided outcome and kind: at most a few
+ * dozen rows. `withheld`: candidates whose scores are withheld from the viewer (left out here
+ * and below, so no filter narrows the counts down to one of them).
+ */
+export async function countDecisions(withheld: ReadonlySet<string> = new Set()): Promise<DecisionCount[]> {
   return getDb().$queryRaw<DecisionCount[]>`
     SELECT ${RECOMMENDED} AS "recommended", ${DECIDED} AS "decided", d."kind"::text AS "kind", count(*)::int AS "count"
     FROM "HiringDecision" d
+    WHERE ${notWithheldSql(Prisma.sql`d."candidateId"`, withheld)}
     GROUP BY 1, 2, 3`;
 }
 
@@ -42,8 +48,11 @@ export type OverrideRow = {
 };
 
 /** Overrides, most recent first, filtered by recommended and decided outcome; one page and the total. */
-export async function listOverrides(filter: OverrideFilter): Promise<{ rows: OverrideRow[]; total: number; pages: number }> {
-  const conditions = [Prisma.sql`d."kind" = 'override'`];
+export async function listOverrides(
+  filter: OverrideFilter,
+  withheld: ReadonlySet<string> = new Set(),
+): Promise<{ rows: OverrideRow[]; total: number; pages: number }> {
+  const conditions = [Prisma.sql`d."kind" = 'override'`, notWithheldSql(Prisma.sql`d."candidateId"`, withheld)];
   if (filter.recommended) conditions.push(Prisma.sql`${RECOMMENDED} = ${filter.recommended}`);
   if (filter.decided) conditions.push(Prisma.sql`${DECIDED} = ${filter.decided}`);
   const where = Prisma.join(conditions, " AND ");
@@ -98,7 +107,7 @@ type CapRow = {
 };
 
 /** One pass over the stored recommendations (one per candidate) and their decisions. */
-export async function countCapsAndGates(): Promise<CapAndGateCounts> {
+export async function countCapsAndGates(withheld: ReadonlySet<string> = new Set()): Promise<CapAndGateCounts> {
   // Each row's explanation is read (and decompressed) once, into the few steps that are
   // not "met"; the much larger evidence only for the candidates the production cap lowered.
   const [row] = await getDb().$queryRaw<CapRow[]>`
@@ -106,6 +115,7 @@ export async function countCapsAndGates(): Promise<CapAndGateCounts> {
       SELECT r."candidateId", r."status"::text AS "status", r."policyVersion",
              jsonb_path_query_array(r."explanation", 'lax $[*] ? (@.outcome == "capped" || @.outcome == "not_met")') AS "steps"
       FROM "CandidateRecommendation" r
+      WHERE ${notWithheldSql(Prisma.sql`r."candidateId"`, withheld)}
     ),
     "capped" AS MATERIALIZED (
       SELECT f."candidateId", r."evidence" -> 'production' AS "production"

@@ -172,18 +172,6 @@ async function submitLocked(tx: Prisma.TransactionClient, input: SubmitInput): P
   return { ok: true, scorecardId, alreadySubmitted: false };
 }
 
-/** Has this interviewer submitted a scorecard for this candidate (the blind rule's key)? */
-export async function interviewerRelationToCandidate(candidateId: string, interviewerId: string) {
-  const interviews = await getDb().interview.findMany({
-    where: { candidateId, interviewerId },
-    select: { scorecard: { select: { submittedAt: true } } },
-  });
-  return {
-    interviewsCandidate: interviews.length > 0,
-    submittedForCandidate: interviews.some((interview) => interview.scorecard?.submittedAt),
-  };
-}
-
 /** Everything needed to show one scorecard, read-only, against the rubric it was filled with. */
 export function getScorecardForReading(scorecardId: string) {
   return getDb().scorecard.findUnique({
@@ -209,7 +197,7 @@ export function getScorecardForReading(scorecardId: string) {
   });
 }
 
-/** Submitted scorecards of a candidate, for readers who passed the visibility rule. */
+/** Submitted scorecards of a candidate, for readers who passed the visibility rule (models/visibility.server.ts). */
 export function listSubmittedScorecards(candidateId: string) {
   return getDb().scorecard.findMany({
     where: { submittedAt: { not: null }, interview: { candidateId } },

@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { auditFilterQuery, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, readAuditFilter, toAuditQuery } from "~/components/admin/audit-filter";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { auditDetailsFor } from "~/domain/scorecards/visibility";
 import { listAuditEvents } from "~/models/audit.server";
+import { withheldFrom } from "~/models/visibility.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · ML Leveling" }];
@@ -11,11 +13,12 @@ export const meta: MetaFunction = () => [{ title: "Audit log · ML Leveling" }];
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const user = await requireRole(request, "ADMIN");
   const filter = readAuditFilter(new URL(request.url).searchParams);
-  const [{ events, total }, actors] = await Promise.all([
+  const [{ events, total }, actors, withheld] = await Promise.all([
     listAuditEvents(toAuditQuery(filter), { take: PAGE_SIZE, skip: (filter.page - 1) * PAGE_SIZE }),
     getDb().user.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    withheldFrom(user.id),
   ]);
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
   return {
@@ -29,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       actor: event.actorId ? (names.get(event.actorId) ?? event.actorId) : "system",
       action: event.action,
       entity: `${event.entityType}${event.entityId ? ` ${event.entityId}` : ""}`,
-      details: JSON.stringify(event.details),
+      // An admin who interviews a candidate and owes the scorecard reads no scores of it here either.
+      details: JSON.stringify(auditDetailsFor(event, withheld)),
     })),
   };
 }

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/permissions.server";
 import { readAuditFilter, toAuditQuery } from "~/components/admin/audit-filter";
+import { auditDetailsFor } from "~/domain/scorecards/visibility";
 import { listAuditEvents } from "~/models/audit.server";
+import { withheldFrom } from "~/models/visibility.server";
 import { getDb } from "~/utils/db.server";
 
 /** The most rows one export holds; narrow the filter (dates) for more. */
@@ -18,11 +20,12 @@ function csvCell(value: string): string {
 
 /** The audit events matching the page's filter, newest first, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const user = await requireRole(request, "ADMIN");
   const filter = readAuditFilter(new URL(request.url).searchParams);
-  const [{ events, total }, users] = await Promise.all([
+  const [{ events, total }, users, withheld] = await Promise.all([
     listAuditEvents(toAuditQuery(filter), { take: MAX_ROWS, skip: 0 }),
     getDb().user.findMany({ select: { id: true, name: true } }),
+    withheldFrom(user.id),
   ]);
   const names = new Map(users.map((user) => [user.id, user.name]));
   const header = ["id", "at_utc", "actor_id", "actor_name", "action", "entity_type", "entity_id", "ip_address", "details"];
@@ -38,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         event.entityType,
         event.entityId ?? "",
         event.ipAddress ?? "",
-        JSON.stringify(event.details),
+        // The same independent-scoring rule as the audit page.
+        JSON.stringify(auditDetailsFor(event, withheld)),
       ]
         .map(csvCell)
         .join(","),

@@ -6,6 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatBand } from "~/domain/leveling/format";
 import { OUTCOME_KEYS, simulatePolicy, type StoredOutcome } from "~/domain/leveling/simulation";
 import { getPolicyAdminView, loadSimulationRows } from "~/models/policy-admin.server";
+import { withheldFrom } from "~/models/visibility.server";
+import { WithheldCandidatesNote } from "~/components/withheld-notice";
 
 export const meta: MetaFunction = () => [{ title: "Policy simulation · ML Leveling" }];
 
@@ -24,12 +26,14 @@ function describeOutcome(outcome: StoredOutcome) {
 
 /** Runs the saved draft over every stored recommendation. Reads only; nothing is written. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const user = await requireRole(request, "ADMIN");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(new URL(request.url).searchParams.get("page")) || 1)));
   const view = await getPolicyAdminView();
   if (!view.draft) return { draft: null };
   const started = performance.now();
-  const rows = await loadSimulationRows();
+  // Independent scoring: an admin who still owes a scorecard for a candidate simulates without them.
+  const [allRows, { candidateIds: withheld }] = await Promise.all([loadSimulationRows(), withheldFrom(user.id)]);
+  const rows = allRows.filter((row) => !withheld.has(row.candidateId));
   const summary = simulatePolicy(rows, view.draft.policy, { currentPolicy: view.published?.policy });
   const elapsedMs = Math.round(performance.now() - started);
   const movements = { up: 0, down: 0, lateral: 0, pay: 0 };
@@ -40,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     published: view.published && { number: view.published.number },
     total: summary.total,
     unreadable: summary.unreadable.length,
+    withheldCandidates: allRows.length - rows.length,
     elapsedMs,
     counts: OUTCOME_KEYS.map((key) => ({ key, label: OUTCOME_LABELS[key] ?? key, before: summary.before[key], after: summary.after[key] })),
     changedTotal: summary.changes.length,
@@ -75,7 +80,7 @@ export default function PolicySimulationPage() {
       </main>
     );
   }
-  const { draft, published, total, unreadable, elapsedMs, counts, changedTotal, movements, changes, page, pages } = result;
+  const { draft, published, total, unreadable, withheldCandidates, elapsedMs, counts, changedTotal, movements, changes, page, pages } = result;
   return (
     <main className="mx-auto max-w-6xl p-6">
       <p className="text-sm">
@@ -91,6 +96,7 @@ export default function PolicySimulationPage() {
         The saved draft applied to the stored evidence of every candidate with a recommendation ({total}), compared with their
         stored recommendation. Nothing is written. Computed in {elapsedMs} ms.
       </p>
+      <WithheldCandidatesNote count={withheldCandidates} />
       {unreadable > 0 ? (
         <p role="alert" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
           {unreadable} stored recommendations have evidence the leveling service cannot read; they are left out.

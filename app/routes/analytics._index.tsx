@@ -18,6 +18,8 @@ import { formatPercent } from "~/domain/calibration/format";
 import { outcomeRank } from "~/domain/leveling";
 import { PRODUCTION_CAPABILITIES, PRODUCTION_CAPABILITY_LABELS } from "~/domain/scorecards/scorecard-fields";
 import { countCapsAndGates, countDecisions, listOverrides } from "~/models/decision-analytics.server";
+import { withheldFrom } from "~/models/visibility.server";
+import { WithheldCandidatesNote } from "~/components/withheld-notice";
 import { getCurrentPolicy } from "~/models/policy.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { FilterForm, FilterSelect } from "~/components/filter-controls";
@@ -27,7 +29,14 @@ export const meta: MetaFunction = () => [{ title: "Decision analytics · ML Leve
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "RECRUITER", "ADMIN");
   const filter = parseOverrideFilter(new URL(request.url).searchParams);
-  const [counts, overrides, caps, policy] = await Promise.all([countDecisions(), listOverrides(filter), countCapsAndGates(), getCurrentPolicy()]);
+  // Candidates the viewer still owes a scorecard for are left out (independent scoring).
+  const { candidateIds: withheld } = await withheldFrom(user.id);
+  const [counts, overrides, caps, policy] = await Promise.all([
+    countDecisions(withheld),
+    listOverrides(filter, withheld),
+    countCapsAndGates(withheld),
+    getCurrentPolicy(),
+  ]);
   const rank = (outcome: DecidedOutcome) => outcomeRank(outcome === "no_hire" ? null : outcome, policy);
   return {
     filter,
@@ -45,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     // Candidate pages are the recruiters'; an admin without the role sees names without links.
     linkCandidates: hasRole(user, "RECRUITER"),
+    withheldCandidates: withheld.size,
   };
 }
 
@@ -161,7 +171,7 @@ function CountRow({ label, count, of, detail }: { label: string; count: number; 
 }
 
 export default function DecisionAnalyticsPage() {
-  const { filter, matrix, perLevel, overrides, caps, policy, linkCandidates } = useLoaderData<typeof loader>();
+  const { filter, matrix, perLevel, overrides, caps, policy, linkCandidates, withheldCandidates } = useLoaderData<typeof loader>();
   const first = (filter.page - 1) * OVERRIDES_PER_PAGE + 1;
   const filtered = Boolean(filter.recommended || filter.decided);
   const capped = caps.productionCap.capped;
@@ -172,6 +182,7 @@ export default function DecisionAnalyticsPage() {
         Where recruiters decided differently from the leveling service, why, and how often its caps and gates changed a level: the
         numbers to read before tuning the policy.
       </p>
+      <WithheldCandidatesNote count={withheldCandidates} />
 
       <section aria-labelledby="matrix-heading" className="mt-6">
         <h2 id="matrix-heading" className="text-lg font-semibold">

@@ -12,15 +12,19 @@ import { parseCalibrationQuery } from "~/domain/calibration/query";
 import type { CalibrationFilter, CalibrationStats } from "~/domain/calibration/types";
 import { SCREEN_AREA_KEYS, SCREEN_AREA_NAMES } from "~/domain/screen-areas";
 import { getCalibrationReport } from "~/models/calibration.server";
+import { withheldFrom } from "~/models/visibility.server";
+import { WithheldCandidatesNote } from "~/components/withheld-notice";
 import { FilterForm, FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · ML Leveling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "RECRUITER", "ADMIN");
+  const user = await requireRole(request, "RECRUITER", "ADMIN");
   const filter = parseCalibrationQuery(new URL(request.url).searchParams);
-  const report = await getCalibrationReport(filter);
-  return { filter, report };
+  // Independent scoring: candidates the viewer still owes a scorecard for are left out.
+  const { candidateIds } = await withheldFrom(user.id);
+  const report = await getCalibrationReport(filter, { withheldCandidateIds: candidateIds });
+  return { filter, report, withheldCandidates: candidateIds.size };
 }
 
 function Filters({ filter }: { filter: CalibrationFilter }) {
@@ -193,7 +197,7 @@ function RowHeading({ children }: { children: ReactNode }) {
 }
 
 export default function CalibrationPage() {
-  const { filter, report } = useLoaderData<typeof loader>();
+  const { filter, report, withheldCandidates } = useLoaderData<typeof loader>();
   const name = (id: string) => report.names[id] ?? "Former user";
   const byName = [...report.interviewers].sort((a, b) => name(a.interviewerId).localeCompare(name(b.interviewerId), "en"));
   const scope = filter.areaKey ? SCREEN_AREA_NAMES[filter.areaKey] : "all areas";
@@ -208,6 +212,7 @@ export default function CalibrationPage() {
         How each interviewer scores compared with their peers on the same candidates, and how much interviewers of the same area
         disagree. Use it to start a calibration conversation, not to rank people: small counts move a lot.
       </p>
+      <WithheldCandidatesNote count={withheldCandidates} />
       <Filters filter={filter} />
       <Definitions threshold={report.disagreementThreshold} />
 

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole } from "~/auth/permissions.server";
+import { forbidden, requireRole } from "~/auth/permissions.server";
 import { CandidateProfileFields } from "~/components/candidate-profile";
 import { DecisionDetails } from "~/components/decision-details";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +22,9 @@ import {
 import { acceptDecisionSchema, overrideDecisionSchema, reopenDecisionSchema } from "~/domain/candidates/decision-form";
 import { describeOutcome, type RecommendationView } from "~/domain/candidates/recommendation-view";
 import { SCREEN_AREA_KEYS } from "~/domain/screen-areas";
+import { SUBMIT_FIRST_MESSAGE } from "~/domain/scorecards/visibility";
+import { WithheldNotice } from "~/components/withheld-notice";
+import { candidateScoresOf } from "~/models/visibility.server";
 import {
   getCandidateOverview,
   getCandidateRecommendation,
@@ -118,18 +121,32 @@ function candidateNotFound(): Response {
   return new Response("Candidate not found", { status: 404 });
 }
 
+/**
+ * A recruiter who also interviews this candidate and still owes a scorecard gets the page
+ * without the recommendation, the decision or colleagues' scores in the history (not in the
+ * data either): they can still follow progress and assign, but not decide.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "RECRUITER");
+  const user = await requireRole(request, "RECRUITER");
   const candidateId = params.candidateId ?? "";
+  const withheld = (await candidateScoresOf(user, candidateId)) === "withheld";
   const [overview, recommendation, decision, interviewers] = await Promise.all([
     getCandidateOverview(candidateId),
-    getCandidateRecommendation(candidateId),
-    getDecision(candidateId),
+    withheld ? null : getCandidateRecommendation(candidateId),
+    withheld ? null : getDecision(candidateId),
     listAssignableInterviewers(),
   ]);
   if (!overview) throw candidateNotFound();
-  const history = await listCandidateHistory(candidateId);
-  return { ...overview, recommendation, decision, interviewers, history, nowUtc: formatDateTimeUtc(new Date()) };
+  const history = await listCandidateHistory(candidateId, { withheldFrom: withheld ? user.id : null });
+  return {
+    ...overview,
+    recommendation,
+    decision,
+    interviewers,
+    history,
+    viewer: { id: user.id, withheld },
+    nowUtc: formatDateTimeUtc(new Date()),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -143,6 +160,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { id: recruiter.id, ipAddress: context.clientIp };
   const input = submission.value;
   if (input.intent === "accept" || input.intent === "override" || input.intent === "reopen") {
+    // A decision accepts or overrides a recommendation the blind recruiter may not see.
+    if ((await candidateScoresOf(recruiter, candidateId)) === "withheld") throw forbidden(SUBMIT_FIRST_MESSAGE);
     const outcome =
       input.intent === "reopen"
         ? await reopenDecision({ candidateId, decisionId: input.decisionId, actor })
@@ -201,6 +220,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Interviewer = { id: string; name: string };
+/** The signed-in recruiter, and whether this candidate's scores are withheld from them. */
+type Viewer = { id: string; withheld: boolean };
 type LastResult = ServerCheckedResult;
 
 /** The result belongs to the form that posted it: same intent, same area or interview. */
@@ -327,7 +348,18 @@ function CancelForm({ interview, lastResult }: { interview: AreaInterview; lastR
   );
 }
 
-function InterviewRow({ interview, interviewers, lastResult }: { interview: AreaInterview; interviewers: Interviewer[]; lastResult: LastResult }) {
+function InterviewRow({
+  interview,
+  interviewers,
+  viewer,
+  lastResult,
+}: {
+  interview: AreaInterview;
+  interviewers: Interviewer[];
+  viewer: Viewer;
+  lastResult: LastResult;
+}) {
+  const readable = !viewer.withheld || interview.interviewerId === viewer.id;
   return (
     <>
       <td className="py-2 pr-3">
@@ -340,7 +372,7 @@ function InterviewRow({ interview, interviewers, lastResult }: { interview: Area
       </td>
       <td className="pr-3">
         <ScorecardStatusBadge status={interview.scorecardStatus} />
-        {interview.submittedScorecardId ? (
+        {interview.submittedScorecardId && readable ? (
           <Link to={`/scorecards/${interview.submittedScorecardId}`} className="ml-2 text-indigo-700 underline">
             Read scorecard
           </Link>
@@ -354,7 +386,17 @@ function InterviewRow({ interview, interviewers, lastResult }: { interview: Area
   );
 }
 
-function AreaRows({ area, interviewers, lastResult }: { area: AreaOverview; interviewers: Interviewer[]; lastResult: LastResult }) {
+function AreaRows({
+  area,
+  interviewers,
+  viewer,
+  lastResult,
+}: {
+  area: AreaOverview;
+  interviewers: Interviewer[];
+  viewer: Viewer;
+  lastResult: LastResult;
+}) {
   const [first, ...rest] = area.interviews;
   const heading = (
     <th scope="rowgroup" rowSpan={Math.max(area.interviews.length, 1) + 1} className="py-2 pr-4 align-top font-semibold">
@@ -366,7 +408,7 @@ function AreaRows({ area, interviewers, lastResult }: { area: AreaOverview; inte
       <tr>
         {heading}
         {first ? (
-          <InterviewRow interview={first} interviewers={interviewers} lastResult={lastResult} />
+          <InterviewRow interview={first} interviewers={interviewers} viewer={viewer} lastResult={lastResult} />
         ) : (
           <td colSpan={4} className="py-2 text-slate-500">
             No interviewer assigned yet.
@@ -375,7 +417,7 @@ function AreaRows({ area, interviewers, lastResult }: { area: AreaOverview; inte
       </tr>
       {rest.map((interview) => (
         <tr key={interview.id}>
-          <InterviewRow interview={interview} interviewers={interviewers} lastResult={lastResult} />
+          <InterviewRow interview={interview} interviewers={interviewers} viewer={viewer} lastResult={lastResult} />
         </tr>
       ))}
       <tr>
@@ -571,7 +613,7 @@ function DecisionSection({
 }
 
 export default function CandidatePage() {
-  const { profile, areas, submittedAreaCount, interviewers, nowUtc, recommendation, decision, history } =
+  const { profile, areas, submittedAreaCount, interviewers, nowUtc, recommendation, decision, history, viewer } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const orphanErrors = unclaimedErrors(lastResult, areas);
@@ -630,14 +672,14 @@ export default function CandidatePage() {
             </tr>
           </thead>
           {areas.map((area) => (
-            <AreaRows key={area.key} area={area} interviewers={interviewers} lastResult={lastResult} />
+            <AreaRows key={area.key} area={area} interviewers={interviewers} viewer={viewer} lastResult={lastResult} />
           ))}
         </table>
       </section>
 
-      <RecommendationPanel recommendation={recommendation} />
+      {viewer.withheld ? <WithheldNotice /> : <RecommendationPanel recommendation={recommendation} />}
       <p className="mt-2 text-sm text-slate-600">{`${submittedAreaCount} of ${areas.length} screen areas have a submitted scorecard.`}</p>
-      <DecisionSection recommendation={recommendation} decision={decision} lastResult={lastResult} />
+      {viewer.withheld ? null : <DecisionSection recommendation={recommendation} decision={decision} lastResult={lastResult} />}
 
       <section id="history" aria-labelledby="history-heading" className="mt-10">
         <h2 id="history-heading" className="text-lg font-semibold">

@@ -11,18 +11,25 @@ import { formatMeanScore } from "~/domain/candidates/recommendation-view";
 import { EVIDENCE_STATUS_LABELS, PRODUCTION_CAPABILITY_LABELS, RECOMMENDATION_LABELS } from "~/domain/scorecards/scorecard-fields";
 import { getCandidatePacket, type PacketScorecard } from "~/models/candidate.server";
 import { getDecision, type DecisionView } from "~/models/decision.server";
+import { WithheldNotice } from "~/components/withheld-notice";
+import { candidateScoresOf } from "~/models/visibility.server";
 import { formatDateTimeUtc } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.candidate.name ? `Packet: ${data.candidate.name}` : "Candidate packet"} · ML Leveling` },
 ];
 
+/** Withheld scores (the recruiter still owes a scorecard for this candidate): their own scorecards and a notice. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "RECRUITER");
+  const user = await requireRole(request, "RECRUITER");
   const candidateId = params.candidateId ?? "";
-  const [packet, decision] = await Promise.all([getCandidatePacket(candidateId), getDecision(candidateId)]);
+  const withheld = (await candidateScoresOf(user, candidateId)) === "withheld";
+  const [packet, decision] = await Promise.all([
+    getCandidatePacket(candidateId, { withheldFrom: withheld ? user.id : null }),
+    withheld ? null : getDecision(candidateId),
+  ]);
   if (!packet) throw new Response("Candidate not found", { status: 404 });
-  return { ...packet, decision, printedAt: formatDateTimeUtc(new Date()) };
+  return { ...packet, decision, withheld, printedAt: formatDateTimeUtc(new Date()) };
 }
 
 /** Shown once JavaScript runs; without it, the hint next to it says how to print. */
@@ -118,7 +125,7 @@ function DecisionSummary({ decision }: { decision: DecisionView | null }) {
 }
 
 export default function CandidatePacketPage() {
-  const { candidate, scorecards, recommendation, decision, printedAt } = useLoaderData<typeof loader>();
+  const { candidate, scorecards, recommendation, decision, withheld, printedAt } = useLoaderData<typeof loader>();
   const page = `/candidates/${candidate.id}`;
   return (
     <main className="mx-auto max-w-4xl p-6 print:max-w-none print:p-0">
@@ -154,12 +161,18 @@ export default function CandidatePacketPage() {
         </dl>
       </section>
 
-      <RecommendationPanel recommendation={recommendation} linkScorecards={false} />
-      <DecisionSummary decision={decision} />
+      {withheld ? (
+        <WithheldNotice />
+      ) : (
+        <>
+          <RecommendationPanel recommendation={recommendation} linkScorecards={false} />
+          <DecisionSummary decision={decision} />
+        </>
+      )}
 
       <section aria-labelledby="scorecards-heading" className="mt-10">
         <h2 id="scorecards-heading" className="text-lg font-semibold">
-          Scorecards
+          {withheld ? "Your scorecards" : "Scorecards"}
         </h2>
         {scorecards.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No scorecard has been submitted yet.</p>

@@ -22,14 +22,15 @@ import {
 } from "~/domain/candidates/list-options";
 import { parseCandidateListQuery } from "~/domain/candidates/list-query";
 import { listCandidatePage, type CandidateListRow } from "~/models/candidate-list.server";
+import { withheldFrom } from "~/models/visibility.server";
 import { FilterForm, FilterSelect, FILTER_CONTROL_CLASS } from "~/components/filter-controls";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · ML Leveling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "RECRUITER");
+  const user = await requireRole(request, "RECRUITER");
   const query = parseCandidateListQuery(new URL(request.url).searchParams);
-  const { rows, total, pages } = await listCandidatePage(query);
+  const { rows, total, pages } = await listCandidatePage(query, (await withheldFrom(user.id)).candidateIds);
   return {
     query,
     total,
@@ -38,7 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function RecommendationCell({ row }: { row: Pick<CandidateListRow, "recommendationStatus" | "recommendedLevel" | "flagCount"> }) {
+const WITHHELD_CELL = (
+  <span className="text-slate-500" title="You interview this candidate: hidden until you submit your scorecard(s)">
+    Withheld until you submit
+  </span>
+);
+
+function RecommendationCell({
+  row,
+}: {
+  row: Pick<CandidateListRow, "recommendationStatus" | "recommendedLevel" | "flagCount" | "withheld">;
+}) {
+  if (row.withheld) return WITHHELD_CELL;
   if (!row.recommendationStatus) return <span className="text-slate-500">Not computed</span>;
   const label =
     row.recommendationStatus === "recommended" && row.recommendedLevel
@@ -59,7 +71,8 @@ function RecommendationCell({ row }: { row: Pick<CandidateListRow, "recommendati
   );
 }
 
-function DecisionCell({ row }: { row: Pick<CandidateListRow, "decisionKind" | "decidedLevel"> }) {
+function DecisionCell({ row }: { row: Pick<CandidateListRow, "decisionKind" | "decidedLevel" | "withheld"> }) {
+  if (row.withheld) return WITHHELD_CELL;
   if (!row.decisionKind) return <span className="text-slate-500">Undecided</span>;
   const decided = row.decidedLevel ?? describeDecidedLevel(null);
   return <span className="whitespace-nowrap">{row.decisionKind === "override" ? `${decided} (override)` : decided}</span>;

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { forbidden, requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getOwnInterview } from "~/models/interview.server";
 import { listSubmittedScorecards } from "~/models/scorecard.server";
+import { candidateScoresOf } from "~/models/visibility.server";
+import { SUBMIT_FIRST_MESSAGE } from "~/domain/scorecards/visibility";
 import { formatDateTimeUtc } from "~/utils/format";
 import { requireUuidParam } from "~/utils/params";
 
@@ -11,17 +13,14 @@ export const meta: MetaFunction = () => [{ title: "Colleagues' feedback · ML Le
 
 /**
  * Other interviewers' submitted scorecards on the same candidate, open only once the
- * viewer has submitted their own (independent scoring, enforced here, not in the UI).
+ * viewer has submitted every scorecard they owe for it (independent scoring, enforced here,
+ * not in the UI; the same rule as /scorecards/:id).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INTERVIEWER");
   const interview = await getOwnInterview(requireUuidParam(params.interviewId, "Interview"), user.id);
   if (!interview) throw new Response("Interview not found", { status: 404 });
-  if (!interview.scorecard?.submittedAt) {
-    throw new Response("Submit your own scorecard for this candidate first: scoring stays independent until then.", {
-      status: 403,
-    });
-  }
+  if ((await candidateScoresOf(user, interview.candidateId)) !== "visible") throw forbidden(SUBMIT_FIRST_MESSAGE);
   const scorecards = await listSubmittedScorecards(interview.candidateId);
   return {
     interviewId: interview.id,

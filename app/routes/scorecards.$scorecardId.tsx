@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/permissions.server";
+import { forbidden, requireUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ScorecardFields, type ScorecardDefaultValues } from "~/components/scorecard/scorecard-form";
-import { scorecardAccess } from "~/domain/scorecards/visibility";
+import { SUBMIT_FIRST_MESSAGE, scorecardAccess } from "~/domain/scorecards/visibility";
 import { getRubricVersion } from "~/models/rubric.server";
-import { getScorecardForReading, interviewerRelationToCandidate } from "~/models/scorecard.server";
+import { getScorecardForReading } from "~/models/scorecard.server";
+import { candidateScoresOf } from "~/models/visibility.server";
 import { formatDateTimeUtc } from "~/utils/format";
 import { requireUuidParam } from "~/utils/params";
 
@@ -19,21 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scorecard = await getScorecardForReading(requireUuidParam(params.scorecardId, "Scorecard"));
   if (!scorecard) throw notFound();
-  const relation = await interviewerRelationToCandidate(scorecard.interview.candidateId, user.id);
   const access = scorecardAccess({
     viewerId: user.id,
-    viewerRoles: user.roles,
     authorId: scorecard.interview.interviewerId,
     submitted: scorecard.submittedAt !== null,
-    viewerSubmittedForCandidate: relation.submittedForCandidate,
-    viewerInterviewsCandidate: relation.interviewsCandidate,
+    scores: await candidateScoresOf(user, scorecard.interview.candidateId),
   });
   if (access === "not_found") throw notFound();
-  if (access === "blind_until_own_submission") {
-    throw new Response("Submit your own scorecard for this candidate first: scoring stays independent until then.", {
-      status: 403,
-    });
-  }
+  if (access === "blind_until_own_submission") throw forbidden(SUBMIT_FIRST_MESSAGE);
   if (!scorecard.submittedAt) throw redirect(`/interviews/${scorecard.interview.id}`);
   const rubric = (await getRubricVersion(scorecard.rubricVersionId))!;
   return {

@@ -190,6 +190,28 @@ describe("independent scoring", () => {
     expect(await feedback.text()).toContain(`/scorecards/${alicesCard.id}`);
   });
 
+  it("with two interviews on one candidate, the scorecard page and the feedback pages agree: closed until both are submitted", async () => {
+    const { candidate, aliceInterview, brunoInterview } = await setUp();
+    const fe = await publishedCriteria(db, "feature_engineering");
+    const sd = await publishedCriteria(db, "ml_system_design");
+    const cq = await publishedCriteria(db, "code_quality");
+    const secondInterview = await db.interview.create({
+      data: { candidateId: candidate.id, areaKey: "code_quality", interviewerId: bruno.id, scheduledAt: new Date(Date.now() - 3_600_000) },
+    });
+    await post(`/interviews/${aliceInterview.id}`, cookies.alice, { ...completeScorecardForm(fe), intent: "submit" });
+    const alicesCard = await db.scorecard.findUniqueOrThrow({ where: { interviewId: aliceInterview.id } });
+    const statuses = async () => [
+      (await app.request(`/scorecards/${alicesCard.id}`, { cookie: cookies.bruno })).status,
+      (await app.request(`/interviews/${brunoInterview.id}/feedback`, { cookie: cookies.bruno })).status,
+      (await app.request(`/interviews/${secondInterview.id}/feedback`, { cookie: cookies.bruno })).status,
+    ];
+
+    expect((await post(`/interviews/${brunoInterview.id}`, cookies.bruno, { ...completeScorecardForm(sd), intent: "submit" })).status).toBe(302);
+    expect(await statuses()).toEqual([403, 403, 403]);
+    expect((await post(`/interviews/${secondInterview.id}`, cookies.bruno, { ...completeScorecardForm(cq), intent: "submit" })).status).toBe(302);
+    expect(await statuses()).toEqual([200, 200, 200]);
+  });
+
   it("never shows a scorecard to an interviewer of another candidate, nor a draft to a recruiter", async () => {
     const { aliceInterview, brunoInterview } = await setUp();
     const fe = await publishedCriteria(db, "feature_engineering");

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login } from "../support/fixtures";
+import { createTestUser, login } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
 import {
   AUTHORIZATION_MATRIX,
+  BLIND_MATRIX,
+  blindDecisionCase,
+  FORBIDDEN,
   isRefusal,
+  redirectTo,
   type ActionCase,
   type AssignedAs,
   type GetCase,
@@ -12,7 +16,7 @@ import {
 import { dataUrl, intentsInSource, loadBuildRoutes, matchesPattern, type BuiltRoute } from "../security/build-routes";
 import { changedTables, tableChecksums } from "../security/checksums";
 import { answerOf, describeAnswer, describeOutcome, isGranted, matchesOutcome, type Variant } from "../security/http";
-import { ACTORS, createCast, createWorld, type ActorKey, type Cast } from "../security/world";
+import { ACTORS, createBlindWorld, createCast, createWorld, isBlind, type ActorKey, type BlindWorld, type Cast } from "../security/world";
 
 /**
  * Item 1 of issue 6: every route of the production build (GET on each loader, POST on each
@@ -187,4 +191,71 @@ describe("authorization matrix", () => {
     },
     240_000,
   );
+});
+
+describe("independent scoring for people with several roles", () => {
+  let blind: BlindWorld;
+  let colleagueId: string;
+
+  beforeAll(async () => {
+    blind = await createBlindWorld(app, ctx.db);
+    colleagueId = (await createTestUser(["INTERVIEWER"])).id;
+  }, 180_000);
+
+  it(
+    "answers every score-bearing route × role set × part in the candidate as BLIND_MATRIX says",
+    async () => {
+      const mismatches: string[] = [];
+      const leaks: string[] = [];
+      let checks = 0;
+      for (const check of BLIND_MATRIX) {
+        for (const actor of blind.actors) {
+          const expected = check.expect(actor);
+          for (const path of check.paths(blind, actor)) {
+            checks += 1;
+            for (const variant of check.variants ?? (["document", "data"] as const)) {
+              const url = variant === "data" ? dataUrl(path) : path;
+              const response = await app.request(url, { cookie: actor.cookie });
+              await response.arrayBuffer();
+              const answer = answerOf(response);
+              if (matchesOutcome(expected, answer, variant)) continue;
+              const line = `${check.name}: ${actor.key} (${variant} ${url}): expected ${describeOutcome(expected)}, got ${describeAnswer(answer)}`;
+              if (isRefusal(expected) && isGranted(answer, variant)) leaks.push(line);
+              else mismatches.push(line);
+            }
+          }
+        }
+      }
+      console.log(`multi-role routes × actors checked: ${checks}, leaks found: ${leaks.length}`);
+      console.log(`(${BLIND_MATRIX.length} cases × ${blind.actors.length} actors, ${mismatches.length} other mismatches)`);
+      expect(leaks).toEqual([]);
+      expect(mismatches).toEqual([]);
+    },
+    240_000,
+  );
+
+  it("refuses a decision from a recruiter who still owes a scorecard for the candidate, and writes nothing", async () => {
+    const problems: string[] = [];
+    let checks = 0;
+    for (const actor of blind.actors.filter((candidate) => candidate.roles.includes("RECRUITER"))) {
+      const prepared = await blindDecisionCase(ctx.db, colleagueId, actor);
+      for (const variant of ["document", "data"] as const) {
+        checks += 1;
+        const before = await tableChecksums(ctx.db);
+        const response = await app.request(variant === "data" ? dataUrl(prepared.path) : prepared.path, { cookie: actor.cookie, form: prepared.form });
+        await response.arrayBuffer();
+        const answer = answerOf(response);
+        const changed = changedTables(before, await tableChecksums(ctx.db));
+        const expected = isBlind(actor.state) ? FORBIDDEN : redirectTo(`/candidates/${prepared.candidateId}#decision`);
+        if (!matchesOutcome(expected, answer, variant)) {
+          problems.push(`${actor.key} (${variant}): expected ${describeOutcome(expected)}, got ${describeAnswer(answer)}`);
+        }
+        if (isBlind(actor.state) && changed.length) problems.push(`${actor.key} (${variant}): a refused decision changed ${changed.join(", ")}`);
+        // The allowed post decided; the second variant finds the decision taken (409) — only the first counts.
+        if (!isBlind(actor.state)) break;
+      }
+    }
+    console.log(`multi-role decisions checked: ${checks}, problems: ${problems.length}`);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

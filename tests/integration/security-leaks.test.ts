@@ -1,12 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LevelingPolicy } from "~/domain/leveling";
 import { createTestUser, login, TEST_PASSWORD, type TestUser } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { AUTHORIZATION_MATRIX, isRefusal, type MatrixContext, type Prepared } from "../security/authorization-matrix";
+import { AUTHORIZATION_MATRIX, BLIND_MATRIX, isRefusal, type MatrixContext, type Prepared } from "../security/authorization-matrix";
 import { dataUrl, loadBuildRoutes } from "../security/build-routes";
 import { changedTables, tableChecksums } from "../security/checksums";
 import { answerOf, isGranted } from "../security/http";
-import { ACTORS, createCast, createRecommendedCandidate, createWorld, type ActorKey, type Cast, type CastMember } from "../security/world";
+import {
+  ACTORS,
+  createBlindWorld,
+  createCast,
+  createRecommendedCandidate,
+  createWorld,
+  isBlind,
+  type ActorKey,
+  type BlindActor,
+  type Cast,
+  type CastMember,
+} from "../security/world";
 
 /**
  * Item 3 of issue 6 (leaks and sessions):
@@ -366,3 +378,107 @@ describe("the audit log", () => {
     expect(changedTables(before, await tableChecksums(db, []))).toEqual([]);
   });
 });
+
+describe("independent scoring: what people who owe a scorecard receive, whatever their roles", () => {
+  it("no page, data request, export or history line carries a colleague's evidence, scores, means, recommendation or decision", async () => {
+    const blind = await createBlindWorld(app, ctx.db);
+    const candidatePath = `/candidates/${blind.candidate.id}`;
+    // A draft policy that changes X's band, so the simulation lists X to whoever may see it.
+    const { discardPolicyDraft, savePolicyDraft, startPolicyDraft } = await import("~/models/policy-admin.server");
+    const admin = { id: cast.admin.id };
+    // Earlier tests of this file may have left one (the battery prepares the policy actions).
+    const leftover = await ctx.db.levelingPolicyVersion.findFirst({ where: { status: "DRAFT" } });
+    if (leftover) await discardPolicyDraft({ draftId: leftover.id, expectedVersion: leftover.version, actor: admin });
+    const started = await startPolicyDraft(admin);
+    if (!started.ok) throw new Error(`could not start a policy draft: ${started.reason}`);
+    const draft = await ctx.db.levelingPolicyVersion.findUniqueOrThrow({ where: { id: started.id } });
+    const policy = draft.policy as unknown as LevelingPolicy;
+    policy.bands[blind.level as keyof LevelingPolicy["bands"]].max += 500;
+    const saved = await savePolicyDraft({ draftId: draft.id, expectedVersion: draft.version, policy, actor: admin });
+    if (!saved.ok) throw new Error(`could not save the policy draft: ${saved.reason}`);
+    // As stored (1.2345) or as the pages show it (1.23).
+    const [whole, decimals] = String(blind.colleagueScore).split(".") as [string, string];
+    const score = new RegExp(`(?<![\\w.-])${whole}\\.${decimals.slice(0, 2)}(?:${decimals.slice(2)})?(?![\\w.])`);
+    /** What the recommendation and the decision bring with them, by key (data) or CSV record. */
+    const recommendationKeys = ["explanation", "premiumBand", "levelTitle", "decidedByName"];
+    const csvRecords = ["Area mean", "Recommendation", "Band", "Flag", "Explanation", "Decision"];
+
+    const scan = (path: string, body: string): string[] => {
+      const found = blind.markers.filter((marker) => body.includes(marker)).map((marker) => `marker ${marker}`);
+      if (score.test(body)) found.push(`the colleague's weighted score ${blind.colleagueScore}`);
+      if (path.startsWith(candidatePath)) {
+        for (const name of recommendationKeys) if (key(name).test(body)) found.push(`the field ${name}`);
+        for (const record of csvRecords) if (body.includes(`\r\n${record},`)) found.push(`the CSV record ${record}`);
+      }
+      if (path.startsWith("/admin/policy/simulation") && body.includes(blind.candidate.name)) found.push("X in the policy simulation");
+      // Narrowed by X's level or by "decided", the list must not give X away.
+      if (/^\/candidates(\.data)?\?.*&(level|decision)=/.test(path) && body.includes(blind.candidate.id)) found.push("X listed by its level or decision");
+      return found;
+    };
+
+    const findings: string[] = [];
+    let scanned = 0;
+    for (const actor of blind.actors.filter((candidate) => isBlind(candidate.state))) {
+      for (const check of BLIND_MATRIX) {
+        if (check.expect(actor).kind !== "ok") continue;
+        for (const path of check.paths(blind, actor)) {
+          for (const variant of check.variants ?? (["document", "data"] as const)) {
+            const url = variant === "data" ? dataUrl(path) : path;
+            const response = await app.request(url, { cookie: actor.cookie });
+            const body = await response.text();
+            scanned += 1;
+            if (response.status !== 200) findings.push(`${actor.key} ${url}: expected 200 to scan it, got ${response.status}`);
+            for (const what of scan(url, body)) findings.push(`${actor.key} ${url}: ${what}`);
+          }
+        }
+      }
+      // Every other page their roles open, with its data: nothing there may carry X's scores either.
+      for (const path of otherPagesOf(actor, candidatePath)) {
+        for (const url of path.includes(".data") ? [path] : [path, dataUrl(path)]) {
+          const response = await app.request(url, { cookie: actor.cookie });
+          const body = await response.text();
+          scanned += 1;
+          if (response.status !== 200) findings.push(`${actor.key} ${url}: expected 200 to scan it, got ${response.status}`);
+          for (const what of scan(url, body)) findings.push(`${actor.key} ${url}: ${what}`);
+        }
+      }
+      if (actor.roles.includes("RECRUITER")) {
+        // The notice stands where the recommendation was; the list says so in X's row.
+        for (const path of [candidatePath, `${candidatePath}/packet`, listOfBlind(blind)]) {
+          const html = await (await app.request(path, { cookie: actor.cookie })).text();
+          if (!html.includes("until you submit")) findings.push(`${actor.key} ${path}: no notice of what is withheld`);
+        }
+      }
+    }
+    console.log(`multi-role blind responses scanned: ${scanned}, leaks found: ${findings.length}`);
+    expect(findings).toEqual([]);
+
+    // The scanner finds what it looks for where it is allowed: someone with every role who
+    // takes no part in X gets the evidence, the score, the recommendation and the decision.
+    const seer = blind.actors.find((actor) => actor.state === "none" && actor.roles.length === 3)!;
+    const seen = async (path: string) => scan(path, await (await app.request(path, { cookie: seer.cookie })).text());
+    expect(await seen(`${candidatePath}.data`)).toEqual(expect.arrayContaining(["the field explanation", "the field decidedByName", `marker ${blind.markers[0]}`]));
+    expect((await seen(`${candidatePath}/packet`)).length).toBeGreaterThan(5);
+    expect(await seen(`${candidatePath}/packet.csv`)).toEqual(expect.arrayContaining(["the CSV record Area mean", "the CSV record Decision"]));
+    expect(await seen("/admin/audit.csv")).toContain(`the colleague's weighted score ${blind.colleagueScore}`);
+    expect(await seen(listOfBlind(blind, `&level=${blind.level}`))).toContain("X listed by its level or decision");
+    expect(await seen("/analytics")).toContain(`marker ${blind.markers[0]}`);
+    expect(await seen("/admin/policy/simulation")).toContain("X in the policy simulation");
+    await discardPolicyDraft({ draftId: draft.id, expectedVersion: saved.version, actor: admin });
+  }, 240_000);
+});
+
+/** The pages besides BLIND_MATRIX's that a multi-role actor's roles open. */
+function otherPagesOf(actor: BlindActor, candidatePath: string): string[] {
+  const pages = ["/_root.data?_routes=root", "/inbox", "/account"];
+  if (actor.roles.includes("INTERVIEWER")) {
+    pages.push("/interviews", ...actor.interviews.flatMap((id) => [`/interviews/${id}`, `/interviews/${id}/kit`]));
+  }
+  if (actor.roles.includes("RECRUITER")) pages.push(`${candidatePath}/edit`, "/candidates/new");
+  if (actor.roles.includes("ADMIN")) pages.push("/admin/users", "/admin/policy", "/admin/rubrics");
+  return pages;
+}
+
+function listOfBlind({ candidate }: { candidate: { name: string } }, filters = ""): string {
+  return `/candidates?q=${encodeURIComponent(candidate.name)}${filters}`;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Role } from "~/generated/prisma/enums";
 import type { Db } from "~/utils/db.server";
 import type { TestApp } from "../support/test-app";
 import { createCandidateWithInterviews } from "../support/scorecards";
@@ -8,8 +9,11 @@ import {
   draftForm,
   submitForm,
   TEST_PASSWORD,
+  isBlind,
   uniqueName,
   type ActorKey,
+  type BlindActor,
+  type BlindWorld,
   type Cast,
   type World,
 } from "./world";
@@ -857,3 +861,96 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, RouteEntry>> = {
     ],
   },
 };
+
+// ---------------------------------------------------------------------------------------
+// Independent scoring, for people who hold several roles (issue 11, item 3): every route that
+// shows scores of candidate X × the 28 actors of tests/security/world.ts (each role set ×
+// not assigned, owes, submitted, two interviews with one submitted). A refusal answered
+// with a 2xx is a leak; tests/integration/security-leaks.test.ts scans what the 200s carry.
+
+export type BlindCase = {
+  name: string;
+  /** The paths requested for one actor; an empty list when the case does not concern them. */
+  paths: (world: BlindWorld, actor: BlindActor) => string[];
+  /** Default: both the document and its single-fetch data request. */
+  variants?: readonly ("document" | "data")[];
+  expect: (actor: BlindActor) => Outcome;
+};
+
+const holds = (actor: BlindActor, role: Role) => actor.roles.includes(role);
+const onlyFor = (role: Role) => (actor: BlindActor) => (holds(actor, role) ? OK : FORBIDDEN);
+const forRecruitersAndAdmins = (actor: BlindActor) => (holds(actor, "RECRUITER") || holds(actor, "ADMIN") ? OK : FORBIDDEN);
+const listOfX = ({ candidate }: BlindWorld, filters = "") => `/candidates?q=${encodeURIComponent(candidate.name)}${filters}`;
+
+export const BLIND_MATRIX: readonly BlindCase[] = [
+  {
+    name: "candidate page of X (recommendation, area means, decision, history)",
+    paths: ({ candidate }) => [`/candidates/${candidate.id}`],
+    expect: onlyFor("RECRUITER"),
+  },
+  { name: "packet of X", paths: ({ candidate }) => [`/candidates/${candidate.id}/packet`], expect: onlyFor("RECRUITER") },
+  {
+    name: "packet CSV of X",
+    paths: ({ candidate }) => [`/candidates/${candidate.id}/packet.csv`],
+    variants: ["document"],
+    expect: onlyFor("RECRUITER"),
+  },
+  {
+    name: "candidate list narrowed to X, also by its level and by decided",
+    paths: (world) => [listOfX(world), listOfX(world, `&level=${world.level}`), listOfX(world, "&decision=decided")],
+    expect: onlyFor("RECRUITER"),
+  },
+  {
+    name: "a colleague's submitted scorecard on X",
+    paths: ({ colleagueScorecards }) => [`/scorecards/${colleagueScorecards[0]}`],
+    expect: (actor) =>
+      isBlind(actor.state)
+        ? FORBIDDEN
+        : holds(actor, "RECRUITER") || holds(actor, "ADMIN") || actor.state === "submitted"
+          ? OK
+          : NOT_FOUND,
+  },
+  {
+    name: "own submitted scorecard on X (stays readable while blind)",
+    paths: (_world, actor) => actor.ownScorecards.map((id) => `/scorecards/${id}`),
+    expect: () => OK,
+  },
+  {
+    name: "colleagues' feedback through each own interview on X",
+    paths: (_world, actor) => actor.interviews.map((id) => `/interviews/${id}/feedback`),
+    expect: (actor) => (!holds(actor, "INTERVIEWER") || isBlind(actor.state) ? FORBIDDEN : OK),
+  },
+  {
+    name: "audit log of submissions and decisions (weighted scores, recommendations, decision reasons)",
+    paths: () => ["/admin/audit?action=scorecard.submit", "/admin/audit?action=decision"],
+    expect: onlyFor("ADMIN"),
+  },
+  { name: "audit CSV", paths: () => ["/admin/audit.csv"], variants: ["document"], expect: onlyFor("ADMIN") },
+  { name: "calibration and decision analytics", paths: () => ["/calibration", "/analytics"], expect: forRecruitersAndAdmins },
+  { name: "calibration CSV", paths: () => ["/calibration.csv"], variants: ["document"], expect: forRecruitersAndAdmins },
+  { name: "policy simulation", paths: () => ["/admin/policy/simulation"], expect: onlyFor("ADMIN") },
+];
+
+/**
+ * A fresh recommended candidate Y on which `actor` stands as on X (interviews and a submitted
+ * scorecard written directly), and the accept form for it: a decision accepts a
+ * recommendation, so whoever may not see it may not record one.
+ */
+export async function blindDecisionCase(db: Db, colleagueId: string, actor: BlindActor): Promise<Prepared & { candidateId: string }> {
+  const { candidate, recommendation } = await createRecommendedCandidate(db, { default: colleagueId });
+  const areas = actor.state === "none" ? [] : actor.state === "half" ? (["problem_formulation", "ml_system_design"] as const) : (["problem_formulation"] as const);
+  for (const [index, areaKey] of areas.entries()) {
+    const interview = await db.interview.create({
+      data: { candidateId: candidate.id, areaKey, interviewerId: actor.user.id, scheduledAt: new Date(Date.now() - 3 * 3_600_000) },
+    });
+    if (index === 0 && actor.state !== "owes") {
+      const rubric = await db.rubricVersion.findFirstOrThrow({ where: { areaKey, status: "PUBLISHED" }, select: { id: true } });
+      await db.scorecard.create({ data: { interviewId: interview.id, rubricVersionId: rubric.id, submittedAt: new Date(), weightedScore: 3 } });
+    }
+  }
+  return {
+    candidateId: candidate.id,
+    path: `/candidates/${candidate.id}`,
+    form: { intent: "accept", basedOn: recommendation.computedAt.toISOString() },
+  };
+}

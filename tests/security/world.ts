@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SCREEN_AREA_KEYS, type ScreenAreaKey } from "~/domain/screen-areas";
+import type { Role } from "~/generated/prisma/enums";
 import type { Db } from "~/utils/db.server";
 import { createTestUser, login, TEST_PASSWORD, type TestUser } from "../support/fixtures";
 import { completeScorecardForm, createCandidateWithInterviews, publishedCriteria, type FormFields } from "../support/scorecards";
@@ -179,3 +180,157 @@ export async function createTarget(roles: TestUser["roles"] = ["INTERVIEWER"]): 
 }
 
 export { TEST_PASSWORD };
+
+// ---------------------------------------------------------------------------------------
+// Independent scoring with people who hold several roles (issue 11, item 3).
+
+/** Every non-empty set of roles. */
+export const ROLE_SETS: readonly (readonly Role[])[] = [
+  ["INTERVIEWER"],
+  ["RECRUITER"],
+  ["ADMIN"],
+  ["INTERVIEWER", "RECRUITER"],
+  ["INTERVIEWER", "ADMIN"],
+  ["RECRUITER", "ADMIN"],
+  ["INTERVIEWER", "RECRUITER", "ADMIN"],
+];
+
+/**
+ * A person's part in candidate X: none (not assigned); owes (assigned, nothing submitted);
+ * submitted (assigned, submitted); half (two interviews on X, one submitted). Someone without
+ * the interviewer role who is assigned lost the role after the assignment (or submission).
+ */
+export const BLIND_STATES = ["none", "owes", "submitted", "half"] as const;
+export type BlindState = (typeof BLIND_STATES)[number];
+
+/** Scores on X are withheld from whoever still owes a scorecard for X, whatever their roles. */
+export const isBlind = (state: BlindState) => state === "owes" || state === "half";
+
+export type BlindActor = {
+  key: string;
+  roles: readonly Role[];
+  state: BlindState;
+  user: TestUser;
+  cookie: string;
+  /** Their interviews on X (0, 1 or 2), the submitted one first. */
+  interviews: string[];
+  /** Their own submitted scorecards on X. */
+  ownScorecards: string[];
+};
+
+export type BlindWorld = {
+  /** X: scored in every area by the colleague Q (with markers), and by the actors as their state says; decided. */
+  candidate: Person;
+  /** X's stored recommended level (for list filters). */
+  level: string;
+  colleagueScorecards: string[];
+  /** Text and numbers only Q's scorecards, their audit lines and X's decision hold. */
+  markers: string[];
+  /** Q's weighted score, as stored (the pages show it with two decimals). */
+  colleagueScore: number;
+  actors: BlindActor[];
+};
+
+const COLLEAGUE_SCORE = 1.2345;
+
+/**
+ * Candidate X and the 28 multi-role actors (7 role sets × 4 states). Q's scorecards are
+ * written directly (with markers in the evidence, notes and audit lines); the actors submit
+ * through the scorecard form, as interviewers do, and only then get their final roles.
+ */
+export async function createBlindWorld(app: TestApp, db: Db): Promise<BlindWorld> {
+  const { recordAudit } = await import("~/models/audit.server");
+  const { recordDecision } = await import("~/models/decision.server");
+  const { recomputeRecommendation } = await import("~/models/recommendation.server");
+  const tag = randomUUID().slice(0, 8);
+  const colleague = await createTestUser(["INTERVIEWER"]);
+  const created = await createCandidateWithInterviews(
+    db,
+    SCREEN_AREA_KEYS.map((areaKey) => ({ areaKey, interviewerId: colleague.id, hoursAgo: 30 })),
+    { name: uniqueName("Ximena Blind"), faangExperience: true },
+  );
+  const markers = [`BLINDMARK-${tag}-decision-reason`];
+  const colleagueScorecards: string[] = [];
+  for (const interview of created.interviews) {
+    const rubric = await publishedCriteria(db, interview.areaKey as ScreenAreaKey);
+    const evidence = `BLINDMARK-${tag}-${interview.areaKey}-evidence`;
+    const note = `BLINDMARK-${tag}-${interview.areaKey}-note`;
+    markers.push(evidence, note);
+    const scorecard = await db.scorecard.create({
+      data: {
+        interviewId: interview.id,
+        rubricVersionId: rubric.id,
+        submittedAt: new Date(),
+        overallRecommendation: "yes",
+        levelSignal: "IC4",
+        lifecycleOwnership: true,
+        sharedInfrastructure: false,
+        peopleManagement: false,
+        weightedScore: COLLEAGUE_SCORE,
+        draft: {},
+        ratings: { create: rubric.criteria.map((criterion) => ({ criterionId: criterion.id, score: 3, evidence })) },
+        production: { create: { capability: "serving", status: "evidenced", note } },
+      },
+    });
+    colleagueScorecards.push(scorecard.id);
+    await recordAudit({
+      actorId: colleague.id,
+      action: "scorecard.submit",
+      entityType: "Scorecard",
+      entityId: scorecard.id,
+      details: { interviewId: interview.id, rubricVersionId: rubric.id, weightedScore: COLLEAGUE_SCORE, recommendation: "yes" },
+    });
+  }
+
+  const [first, second] = ["problem_formulation", "ml_system_design"] as const;
+  const actors: BlindActor[] = [];
+  for (const roles of ROLE_SETS) {
+    for (const state of BLIND_STATES) {
+      const user = await createTestUser([...new Set<Role>(["INTERVIEWER", ...roles])]);
+      const areas = state === "none" ? [] : state === "half" ? [first, second] : [first];
+      const interviews = [];
+      for (const areaKey of areas) {
+        const interview = await db.interview.create({
+          data: { candidateId: created.candidate.id, areaKey, interviewerId: user.id, scheduledAt: new Date(Date.now() - 3 * 3_600_000) },
+        });
+        interviews.push(interview.id);
+      }
+      const ownScorecards = [];
+      if (state === "submitted" || state === "half") {
+        const cookie = await login(app, user);
+        ownScorecards.push(await submitOverHttp(app, db, cookie, interviews[0]!, first));
+      }
+      await db.user.update({ where: { id: user.id }, data: { roles: [...roles] } });
+      await db.session.deleteMany({ where: { userId: user.id } });
+      actors.push({
+        key: `${roles.join("+")} ${state}`,
+        roles,
+        state,
+        user: { ...user, roles: [...roles] },
+        cookie: await login(app, user),
+        interviews,
+        ownScorecards,
+      });
+    }
+  }
+
+  await db.$transaction((tx) => recomputeRecommendation(tx, created.candidate.id));
+  const recommendation = await db.candidateRecommendation.findUniqueOrThrow({ where: { candidateId: created.candidate.id } });
+  if (recommendation.status !== "recommended" || !recommendation.level) throw new Error(`X is ${recommendation.status}, expected a level`);
+  const recruiter = await createTestUser(["RECRUITER"]);
+  const decided = await recordDecision({
+    candidateId: created.candidate.id,
+    basedOn: recommendation.computedAt,
+    decision: { kind: "override", choice: recommendation.level === "IC5" ? "IC6" : "IC5", reason: markers[0]! },
+    actor: { id: recruiter.id },
+  });
+  if (!decided.ok) throw new Error(`could not decide on X: ${decided.reason}`);
+  return {
+    candidate: { id: created.candidate.id, name: created.candidate.name, email: created.candidate.email },
+    level: recommendation.level,
+    colleagueScorecards,
+    markers,
+    colleagueScore: COLLEAGUE_SCORE,
+    actors,
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WITHHELD_NOTICE } from "../scorecards/visibility";
 import { csvCell, fileSlug, packetCsv, toCsv } from "./packet-csv";
 
 describe("csvCell", () => {
@@ -75,5 +76,27 @@ describe("packetCsv", () => {
     expect(lines).toContain("Production evidence,Ana,Code quality,Bruno,,Serving,,,Evidenced");
     expect(lines).toContain("Recommendation,Ana,,,,,,,Not computed yet");
     expect(lines).toContain("Decision,Ana,,,,,,,Undecided");
+  });
+
+  it("ends with the withheld notice instead of the recommendation and the decision for a reader who owes a scorecard", () => {
+    const csv = packetCsv({
+      candidateName: "Ana",
+      scorecards: [
+        {
+          areaName: "Code quality",
+          interviewerName: "Bruno",
+          rubricVersion: 2,
+          score: 3.5,
+          ratings: [{ criterion: "Tests", weight: 2, score: 4, evidence: "Wrote property tests" }],
+          production: [],
+        },
+      ],
+      recommendation: null,
+      withheld: true,
+      decision: null,
+    });
+    const lines = csv.slice(1).split("\r\n").filter(Boolean);
+    expect(lines.at(-1)).toBe(`Withheld,Ana,,,,,,,${csvCell(WITHHELD_NOTICE)}`);
+    expect(lines.filter((line) => /^(Recommendation|Decision|Decision reason|Area mean|Band),/.test(line))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import type { Level } from "../levels";
 import type { RecommendationStatus } from "../leveling/types";
 import { EVIDENCE_STATUS_LABELS, PRODUCTION_CAPABILITY_LABELS, type EvidenceStatus, type ProductionCapability } from "../scorecards/scorecard-fields";
+import { WITHHELD_NOTICE } from "../scorecards/visibility";
 import { describeDecidedLevel } from "./decision-fields";
 import { describeOutcome, formatMeanScore, formatUsdBand, type RecommendationView } from "./recommendation-view";
 
@@ -52,6 +53,8 @@ export type PacketCsvInput = {
     production: readonly { capability: ProductionCapability; status: EvidenceStatus; note: string }[];
   }[];
   recommendation: RecommendationView | null;
+  /** The reader still owes a scorecard for this candidate: `scorecards` are only theirs, and the summary is a notice. */
+  withheld?: boolean;
   decision: {
     kind: "accept" | "override";
     level: Level | null;
@@ -131,6 +134,10 @@ export function packetCsv(packet: PacketCsvInput): string {
     }
   }
 
+  if (packet.withheld) {
+    rows.push(summary("Withheld", { detail: WITHHELD_NOTICE }));
+    return toCsv(rows);
+  }
   const recommendation = packet.recommendation;
   if (recommendation) {
     for (const area of recommendation.areas) {
