@@ -4,6 +4,7 @@ import { endpoint as endpointById, type Endpoint, type EndpointId, type ENDPOINT
 import { fieldErrors, problem, type FieldError, type Problem, type ProblemKind } from "~/domain/api/problem";
 import type { ApiScope } from "~/domain/api/scopes";
 import { authenticateApiToken, recordApiRequest, type ApiCaller } from "~/models/api-token.server";
+import { candidateScoresOf } from "~/models/visibility.server";
 import { isDatabaseUnavailable } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
@@ -26,6 +27,16 @@ export class ApiProblem extends Error {
 
 export function apiProblem(kind: ProblemKind, detail?: string, errors?: FieldError[]): ApiProblem {
   return new ApiProblem(problem(kind, detail, errors));
+}
+
+/**
+ * Independent scoring binds a token's owner like every other way in: while they owe a
+ * scorecard for the candidate, their tokens read no recommendation or decision of it.
+ */
+export async function requireScoresVisible(caller: ApiCaller, candidateId: string): Promise<void> {
+  if ((await candidateScoresOf({ id: caller.ownerId, roles: ["RECRUITER"] }, candidateId)) === "withheld") {
+    throw apiProblem("forbidden", "The token's owner is an interviewer of this candidate with a scorecard still to submit: scores stay withheld until then.");
+  }
 }
 
 export type ApiContext<Body, Query> = {

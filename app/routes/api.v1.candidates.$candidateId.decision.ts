@@ -1,17 +1,20 @@
-import { apiAction, apiLoader, apiMethod, apiProblem } from "~/api/endpoint.server";
+import { apiAction, apiLoader, apiMethod, apiProblem, requireScoresVisible } from "~/api/endpoint.server";
+import type { ApiCaller } from "~/models/api-token.server";
 import { getDecision, recordDecision } from "~/models/decision.server";
 
-async function decisionOf(candidateId: string) {
+async function decisionOf(caller: ApiCaller, candidateId: string) {
+  await requireScoresVisible(caller, candidateId);
   const decision = await getDecision(candidateId);
   if (!decision) throw apiProblem("not-found", "No decision recorded for this candidate (or no such candidate).");
   return { ...decision, candidateId };
 }
 
-export const loader = apiLoader("getDecision", ({ params }) => decisionOf(params.candidateId!));
+export const loader = apiLoader("getDecision", ({ params, caller }) => decisionOf(caller, params.candidateId!));
 
 export const action = apiAction({
   post: apiMethod("recordDecision", async ({ params, body, caller, ipAddress }) => {
     const candidateId = params.candidateId!;
+    await requireScoresVisible(caller, candidateId);
     const result = await recordDecision({
       candidateId,
       basedOn: new Date(body.basedOn),
@@ -25,6 +28,6 @@ export const action = apiAction({
       }
       throw apiProblem("conflict", result.message, result.reason === "stale" ? [{ pointer: "/basedOn", detail: result.message }] : undefined);
     }
-    return decisionOf(candidateId);
+    return decisionOf(caller, candidateId);
   }),
 });

@@ -1,9 +1,10 @@
-import { apiAction, apiLoader, apiProblem } from "~/api/endpoint.server";
+import { apiAction, apiLoader, apiProblem, requireScoresVisible } from "~/api/endpoint.server";
 import type { ScreenAreaKey } from "~/domain/screen-areas";
 import { getCandidateRecommendation } from "~/models/candidate.server";
 
-export const loader = apiLoader("getRecommendation", async ({ params }) => {
+export const loader = apiLoader("getRecommendation", async ({ params, caller }) => {
   const candidateId = params.candidateId!;
+  await requireScoresVisible(caller, candidateId);
   const view = await getCandidateRecommendation(candidateId);
   if (!view) throw apiProblem("not-found", "No candidate with this id.");
   return {

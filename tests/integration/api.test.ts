@@ -301,6 +301,35 @@ describe("interviews, recommendations and decisions", () => {
   });
 });
 
+describe("independent scoring", () => {
+  it("withholds recommendations and decisions from the tokens of someone who still owes a scorecard", async () => {
+    const both = await createTestUser(["ADMIN", "INTERVIEWER"]);
+    const bothCookie = await login(app, both);
+    const created = await app.request("/admin/api-tokens", {
+      cookie: bothCookie,
+      form: { intent: "create", name: "Owner interviews", scopes: ["recommendations:read", "decisions:read", "decisions:write"] },
+    });
+    const secret = /mlt_[a-z2-7]{32}/.exec(await created.text())![0];
+    const { candidate } = await createRecommendedCandidate(db, { default: interviewer.id });
+    const ownInterview = await db.interview.create({
+      data: { candidateId: candidate.id, areaKey: "code_quality", interviewerId: both.id, scheduledAt: new Date() },
+    });
+    const stored = await db.candidateRecommendation.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+    for (const [operation, response] of [
+      ["getRecommendation", await apiRequest(app, secret, `/candidates/${candidate.id}/recommendation`)],
+      ["getDecision", await apiRequest(app, secret, `/candidates/${candidate.id}/decision`)],
+      ["recordDecision", await apiRequest(app, secret, `/candidates/${candidate.id}/decision`, { body: { kind: "accept", basedOn: stored.computedAt.toISOString() } })],
+    ] as const) {
+      expect(response.status, operation).toBe(403);
+      expect((await api.check(operation, response)).detail).toMatch(/withheld/);
+    }
+    expect(await db.hiringDecision.count({ where: { candidateId: candidate.id } })).toBe(0);
+    // Once the owner no longer owes it (here: cancelled), the recommendation is readable.
+    await db.interview.update({ where: { id: ownInterview.id }, data: { status: "CANCELLED" } });
+    expect((await apiRequest(app, secret, `/candidates/${candidate.id}/recommendation`)).status).toBe(200);
+  });
+});
+
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a token passes its per-minute limit, shared by every server", async () => {
     const { authenticateApiToken } = await import("~/models/api-token.server");
