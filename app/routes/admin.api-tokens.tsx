@@ -8,6 +8,7 @@ import { API_SCOPE_LABELS, API_SCOPES } from "~/domain/api/scopes";
 import { apiTokenFormSchema, TOKEN_NAME_MAX } from "~/domain/api/token-form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { formatDateTimeUtc } from "~/utils/format";
+import { errorsForForm } from "~/utils/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · ML Leveling" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { ok: true; created: { name: string; secret: string } | null; revoked: boolean }
-  | { ok: false; errors: Record<string, string[]>; values: { name?: string; scopes?: string[] } };
+  | { ok: false; errors: ReturnType<typeof errorsForForm>; values: { name?: string; scopes?: string[] } };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -42,8 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     tokenId: form.get("tokenId") ?? undefined,
   });
   if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+    const errors = errorsForForm(parsed.error.issues, ["name", "scopes"]);
     const values = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
     return data<ActionResult>({ ok: false, errors, values }, { status: 400 });
   }
@@ -68,6 +68,9 @@ export default function ApiTokensPage() {
         Service tokens let the firm&apos;s other systems use the REST API (<a className="underline" href="/api/v1/openapi.json">reference</a>).
         Each request is recorded in the audit log; a revoked token stops working at once.
       </p>
+      <div role="alert">
+        <ErrorList errors={failed?.errors.form} />
+      </div>
       {result?.ok && result.created ? (
         <section role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-4 text-sm">
           <h2 className="font-semibold">Token “{result.created.name}” created</h2>
@@ -89,9 +92,9 @@ export default function ApiTokensPage() {
             label="Name"
             hint="The system that will use it, e.g. Greenhouse sync"
             inputProps={{ id: "token-name", name: "name", maxLength: TOKEN_NAME_MAX, defaultValue: failed?.values.name, required: true }}
-            errors={failed?.errors.name}
+            errors={failed?.errors.fields.name}
           />
-          <fieldset aria-describedby={failed?.errors.scopes ? "token-scopes-error" : undefined}>
+          <fieldset aria-describedby={failed?.errors.fields.scopes ? "token-scopes-error" : undefined}>
             <legend className="text-sm font-medium text-slate-800">Scopes</legend>
             <div className="mt-1 grid gap-1 sm:grid-cols-2">
               {API_SCOPES.map((scope) => (
@@ -103,7 +106,7 @@ export default function ApiTokensPage() {
                 </label>
               ))}
             </div>
-            <ErrorList id="token-scopes-error" errors={failed?.errors.scopes} />
+            <ErrorList id="token-scopes-error" errors={failed?.errors.fields.scopes} />
           </fieldset>
           <SubmitButton>Create token</SubmitButton>
         </Form>

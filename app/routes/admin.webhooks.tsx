@@ -13,6 +13,7 @@ import {
   setWebhookEndpointActive,
 } from "~/models/webhook.server";
 import { formatDateTimeUtc } from "~/utils/format";
+import { errorsForForm } from "~/utils/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · ML Leveling" }];
 
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NOTICES = { create: "Endpoint added. Configure the receiver with its signing secret below.", disable: "Endpoint disabled: no new events are queued for it.", enable: "Endpoint enabled.", redeliver: "Delivery queued again." } as const;
 
-type ActionResult = { ok: true; notice: string } | { ok: false; errors: Record<string, string[]>; values: { url: string; events: string[] } };
+type ActionResult = { ok: true; notice: string } | { ok: false; errors: ReturnType<typeof errorsForForm>; values: { url: string; events: string[] } };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -49,8 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     deliveryId: form.get("deliveryId") ?? undefined,
   });
   if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+    const errors = errorsForForm(parsed.error.issues, ["url", "events"]);
     return data<ActionResult>({ ok: false, errors, values: { url: String(form.get("url") ?? ""), events: form.getAll("events").map(String) } }, { status: 400 });
   }
   const actor = { id: admin.id, ipAddress: context.clientIp };
@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       break;
     case "redeliver":
       if (!(await redeliverWebhook(input.deliveryId, actor))) {
-        return data<ActionResult>({ ok: false, errors: { "": ["That delivery does not exist."] }, values: { url: "", events: [] } }, { status: 404 });
+        return data<ActionResult>({ ok: false, errors: { fields: {}, form: ["That delivery does not exist."] }, values: { url: "", events: [] } }, { status: 404 });
       }
       break;
   }
@@ -90,7 +90,9 @@ export default function WebhooksPage() {
           {result.notice}
         </p>
       ) : null}
-      <ErrorList errors={failed?.errors[""]} />
+      <div role="alert">
+        <ErrorList errors={failed?.errors.form} />
+      </div>
 
       <section aria-labelledby="new-endpoint" className="mt-6 rounded border border-slate-200 p-4">
         <h2 id="new-endpoint" className="text-lg font-semibold">New endpoint</h2>
@@ -100,9 +102,9 @@ export default function WebhooksPage() {
             label="URL"
             hint="http:// or https://; the receiver must answer 2xx within 10 seconds"
             inputProps={{ id: "webhook-url", name: "url", type: "url", maxLength: WEBHOOK_URL_MAX, defaultValue: failed?.values.url, required: true }}
-            errors={failed?.errors.url}
+            errors={failed?.errors.fields.url}
           />
-          <fieldset aria-describedby={failed?.errors.events ? "webhook-events-error" : undefined}>
+          <fieldset aria-describedby={failed?.errors.fields.events ? "webhook-events-error" : undefined}>
             <legend className="text-sm font-medium text-slate-800">Events</legend>
             <div className="mt-1 grid gap-1 sm:grid-cols-2">
               {WEBHOOK_EVENTS.map((event) => (
@@ -114,7 +116,7 @@ export default function WebhooksPage() {
                 </label>
               ))}
             </div>
-            <ErrorList id="webhook-events-error" errors={failed?.errors.events} />
+            <ErrorList id="webhook-events-error" errors={failed?.errors.fields.events} />
           </fieldset>
           <SubmitButton>Add endpoint</SubmitButton>
         </Form>
@@ -140,14 +142,15 @@ export default function WebhooksPage() {
             </div>
             <Form method="post">
               <input type="hidden" name="endpointId" value={endpoint.id} />
-              <button
-                type="submit"
-                name="intent"
-                value={endpoint.active ? "disable" : "enable"}
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-              >
-                {endpoint.active ? "Disable" : "Enable"}
-              </button>
+              {endpoint.active ? (
+                <button type="submit" name="intent" value="disable" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                  Disable
+                </button>
+              ) : (
+                <button type="submit" name="intent" value="enable" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                  Enable
+                </button>
+              )}
             </Form>
           </div>
           <h3 className="mt-4 text-sm font-semibold">Latest deliveries (up to {DELIVERIES_SHOWN})</h3>

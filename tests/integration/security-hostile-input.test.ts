@@ -121,7 +121,9 @@ describe("hostile form bodies", () => {
 
   for (const { route, intent, check } of actionIntents) {
     if (!check) continue;
-    const actor = PREFERENCE.find((candidate) => !isRefusal(check.expect[candidate]))!;
+    const actor = PREFERENCE.find((candidate) => !isRefusal(check.expect[candidate]));
+    // Every actor refused before any parser runs (the REST API takes no forms, only bearer-token JSON): the matrix checks those answers.
+    if (!actor) continue;
     it(`${route.id} intent=${intent} as ${actor}: never 5xx, a refusal changes nothing`, async () => {
       const prepared = await check.prepare(ctx);
       const member = actor === "anonymous" ? null : MEMBER[actor];

@@ -114,6 +114,8 @@ const EVERYONE = (outcome: Outcome): Expectations => ({
   recruiter: outcome,
   admin: outcome,
 });
+/** An API answer whatever the session: the API reads bearer tokens only. */
+const API_STATUS = (status: number): Outcome => ({ kind: "status", status });
 const SIGNED_IN = (outcome: Outcome): Expectations => ({ ...EVERYONE(outcome), anonymous: LOGIN });
 const ADMIN_ONLY = (outcome: Outcome = OK) => refusedTo({ admin: outcome });
 const RECRUITER_ONLY = (outcome: Outcome = OK) => refusedTo({ recruiter: outcome });
@@ -131,6 +133,15 @@ const INTERVIEWER_OWN = (own: Outcome, unassigned: Outcome = NOT_FOUND): Expecta
 // authorized actor cannot disturb another case).
 
 const RUBRIC_AREA = "code_quality";
+
+/** An endpoint pointing nowhere (the discard port), for the webhook admin's cases. */
+async function webhookEndpoint(adminId: string, active: boolean) {
+  const { createWebhookEndpoint } = await import("~/models/webhook.server");
+  const { getDb } = await import("~/utils/db.server");
+  const endpoint = await createWebhookEndpoint({ url: "http://127.0.0.1:9/hooks", events: ["candidate.created"] }, { id: adminId });
+  if (!active) await getDb().webhookEndpoint.update({ where: { id: endpoint.id }, data: { active: false } });
+  return endpoint;
+}
 
 async function ensureNoRubricDraft({ db, cast }: MatrixContext) {
   const { discardRubricDraft } = await import("~/models/rubric-admin.server");
@@ -257,6 +268,104 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
 
   "routes/healthz": { get: [{ name: "health check is public", path: () => "/healthz", expect: EVERYONE(OK) }] },
+
+  // --- REST API: bearer tokens only (tests/integration/api.test.ts); a session grants nothing --
+
+  "routes/api.v1.openapi[.]json": {
+    get: [{ name: "the OpenAPI document is public", path: () => "/api/v1/openapi.json", variants: ["document"], expect: EVERYONE(OK) }],
+  },
+  "routes/api.$": {
+    get: [{ name: "an unknown API path", path: () => "/api/v1/nothing", variants: ["document"], expect: EVERYONE(API_STATUS(404)) }],
+    intents: { default: [{ name: "a form posted to an unknown API path", prepare: async () => ({ path: "/api/v1/nothing", form: {} }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+  "routes/api.v1.candidates._index": {
+    get: [{ name: "candidates through the API with a session", path: () => "/api/v1/candidates", variants: ["document"], expect: EVERYONE(API_STATUS(401)) }],
+    intents: { default: [{ name: "a form posted to the API", prepare: async ({ cast }) => ({ path: "/api/v1/candidates", form: candidateFields(cast.recruiter.id) }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+  "routes/api.v1.candidates.$candidateId._index": {
+    get: [{ name: "a candidate through the API with a session", path: ({ world }) => `/api/v1/candidates/${world.candidate.id}`, variants: ["document"], expect: EVERYONE(API_STATUS(401)) }],
+    intents: { default: [{ name: "a form posted to the API", prepare: async ({ world }) => ({ path: `/api/v1/candidates/${world.candidate.id}`, form: { name: "x" } }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+  "routes/api.v1.candidates.$candidateId.interviews": {
+    get: [{ name: "interviews through the API with a session", path: ({ world }) => `/api/v1/candidates/${world.candidate.id}/interviews`, variants: ["document"], expect: EVERYONE(API_STATUS(401)) }],
+    intents: { default: [{ name: "a form posted to the API", prepare: async ({ world }) => ({ path: `/api/v1/candidates/${world.candidate.id}/interviews`, form: { areaKey: "code_quality" } }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+  "routes/api.v1.candidates.$candidateId.recommendation": {
+    get: [{ name: "a recommendation through the API with a session", path: ({ world }) => `/api/v1/candidates/${world.candidate.id}/recommendation`, variants: ["document"], expect: EVERYONE(API_STATUS(401)) }],
+    intents: { default: [{ name: "a form posted to the API", prepare: async ({ world }) => ({ path: `/api/v1/candidates/${world.candidate.id}/recommendation`, form: {} }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+  "routes/api.v1.candidates.$candidateId.decision": {
+    get: [{ name: "a decision through the API with a session", path: ({ world }) => `/api/v1/candidates/${world.candidate.id}/decision`, variants: ["document"], expect: EVERYONE(API_STATUS(401)) }],
+    intents: { default: [{ name: "a form posted to the API", prepare: async ({ world }) => ({ path: `/api/v1/candidates/${world.candidate.id}/decision`, form: { kind: "accept" } }), expect: EVERYONE(API_STATUS(415)) }] },
+  },
+
+  "routes/admin.api-tokens": {
+    get: [{ name: "API tokens", path: () => "/admin/api-tokens", expect: ADMIN_ONLY() }],
+    intents: {
+      create: [
+        {
+          name: "create a service token",
+          prepare: async () => ({ path: "/admin/api-tokens", form: { intent: "create", name: uniqueName("Token"), scopes: ["candidates:read"] } }),
+          expect: ADMIN_ONLY(),
+        },
+      ],
+      revoke: [
+        {
+          name: "revoke a token",
+          prepare: async ({ cast }) => {
+            const { createApiToken } = await import("~/models/api-token.server");
+            const token = await createApiToken({ name: uniqueName("Token"), scopes: ["candidates:read"] }, { id: cast.admin.id });
+            return { path: "/admin/api-tokens", form: { intent: "revoke", tokenId: token.id } };
+          },
+          expect: ADMIN_ONLY(),
+        },
+      ],
+    },
+  },
+
+  "routes/admin.webhooks": {
+    get: [{ name: "webhooks", path: () => "/admin/webhooks", expect: ADMIN_ONLY() }],
+    intents: {
+      create: [
+        {
+          name: "register a webhook endpoint",
+          // Disabled right after, so later cases queue no deliveries to it.
+          prepare: async () => ({ path: "/admin/webhooks", form: { intent: "create", url: "http://127.0.0.1:9/hooks", events: ["candidate.created"] } }),
+          expect: ADMIN_ONLY(),
+          restore: async ({ db }) => void (await db.webhookEndpoint.updateMany({ data: { active: false } })),
+        },
+      ],
+      disable: [
+        {
+          name: "disable an endpoint",
+          prepare: async ({ cast }) => ({ path: "/admin/webhooks", form: { intent: "disable", endpointId: (await webhookEndpoint(cast.admin.id, true)).id } }),
+          expect: ADMIN_ONLY(),
+        },
+      ],
+      enable: [
+        {
+          name: "enable an endpoint",
+          prepare: async ({ cast }) => ({ path: "/admin/webhooks", form: { intent: "enable", endpointId: (await webhookEndpoint(cast.admin.id, false)).id } }),
+          expect: ADMIN_ONLY(),
+          restore: async ({ db }) => void (await db.webhookEndpoint.updateMany({ data: { active: false } })),
+        },
+      ],
+      redeliver: [
+        {
+          name: "redeliver a delivery",
+          prepare: async ({ db, cast }) => {
+            const endpoint = await webhookEndpoint(cast.admin.id, false);
+            const delivery = await db.webhookDelivery.create({
+              data: { endpointId: endpoint.id, eventId: randomUUID(), eventType: "candidate.created", payload: "{}", status: "failed" },
+            });
+            return { path: "/admin/webhooks", form: { intent: "redeliver", deliveryId: delivery.id } };
+          },
+          expect: ADMIN_ONLY(),
+          restore: async ({ db }) => void (await db.webhookDelivery.deleteMany({})),
+        },
+      ],
+    },
+  },
 
   "routes/login": {
     get: [
@@ -563,6 +672,40 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, RouteEntry>> = {
 
   "routes/candidates._index": {
     get: [{ name: "candidate list with recommendations", path: () => "/candidates", expect: RECRUITER_ONLY() }],
+  },
+
+  "routes/candidates.import._index": {
+    get: [{ name: "import upload form", path: () => "/candidates/import", expect: RECRUITER_ONLY() }],
+    intents: {
+      default: [
+        {
+          // The matrix posts url-encoded forms, so no file arrives: a recruiter passes the
+          // role check and gets the form's 400; the upload itself is tested in candidate-import.test.ts.
+          name: "upload a CSV (no file in a url-encoded form)",
+          prepare: async () => ({ path: "/candidates/import", form: { file: "name,email" } }),
+          expect: RECRUITER_ONLY({ kind: "status", status: 400 }),
+        },
+      ],
+    },
+  },
+
+  "routes/candidates.import.$importId": {
+    get: [{ name: "an unknown import", path: () => `/candidates/import/${randomUUID()}`, expect: RECRUITER_ONLY(NOT_FOUND) }],
+    intents: {
+      default: [
+        {
+          name: "commit the recruiter's own import",
+          prepare: async ({ cast }) => {
+            const { createCandidateImport } = await import("~/models/candidate-import.server");
+            const csv = `name,email,country,currentTitle,yearsExperience,track\r\n${uniqueName("Imported")},imported-${randomUUID().slice(0, 8)}@candidates.example,Chile,MLE,5,IC\r\n`;
+            const upload = await createCandidateImport({ fileName: "matrix.csv", csv }, { id: cast.recruiter.id });
+            if (!upload.ok) throw new Error(upload.message);
+            return { path: `/candidates/import/${upload.id}`, form: {} };
+          },
+          expect: RECRUITER_ONLY(redirectTo(new RegExp(`^/candidates/import/${UUID}$`))),
+        },
+      ],
+    },
   },
 
   "routes/candidates.new": {

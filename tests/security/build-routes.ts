@@ -51,7 +51,10 @@ export function matchesPattern(pattern: string, pathname: string): boolean {
   const split = (value: string) => value.split("/").filter(Boolean);
   const want = split(pattern);
   const got = split(pathname.split("?")[0]!);
-  return want.length === got.length && want.every((segment, i) => (segment.startsWith(":") ? got[i]!.length > 0 : segment === got[i]));
+  const matches = (segment: string, i: number) => (segment.startsWith(":") ? got[i]!.length > 0 : segment === got[i]);
+  // A splat ("/api/*") matches one or more further segments.
+  if (want.at(-1) === "*") return got.length >= want.length && want.slice(0, -1).every(matches);
+  return want.length === got.length && want.every(matches);
 }
 
 /** The single-fetch data URL of a page URL: "/x?y" → "/x.data?y", "/" → "/_root.data". */
