@@ -23,6 +23,7 @@ import {
   SAVE_DRAFT_INTENT,
   useAutosave,
 } from "~/components/scorecard/use-autosave";
+import { parseFormVersion } from "~/domain/int-columns";
 import { draftSchemaFor, submissionSchemaFor } from "~/domain/scorecards/scorecard-form";
 import { recomputeRecommendation } from "~/models/recommendation.server";
 import { loadOwnScorecardContext, rubricForWrite } from "~/models/scorecard-context.server";
@@ -64,9 +65,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const { user, context } = await requireOwnContext(request, params.interviewId);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const version = Number(formData.get("version"));
+  const version = parseFormVersion(formData.get("version"), 0);
   const rubric = await rubricForWrite(context, formData.get("rubricVersionId")?.toString() ?? null);
-  if (!Number.isInteger(version) || version < 0 || !rubric) {
+  if (version === null || !rubric) {
     return data({ ok: false as const, conflict: true as const, message: CONFLICT_MESSAGE }, { status: 409 });
   }
   if (context.interview.scorecard?.submittedAt) {

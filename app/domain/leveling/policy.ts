@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { INT_COLUMN_MAX } from "../int-columns";
 import { IC_LEVELS } from "../levels";
 import { toParseResult, type ParseResult } from "./parse-result";
+import { withPremium } from "./pay";
 import { PRODUCTION_CAPABILITIES } from "./types";
 
 /** IC levels that have score thresholds of their own; IC3 is reached at the hire bar. */
@@ -17,7 +19,8 @@ const levelThresholdsSchema = z.strictObject({
   minEveryArea: score.optional(),
 });
 
-const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive();
+// Bands and premium bands are stored in Int columns of every recommendation.
+const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive().max(INT_COLUMN_MAX);
 const bandSchema = z
   .strictObject({ min: usd, max: usd })
   .refine((band) => band.min < band.max, { path: ["max"], error: "must be greater than min" });
@@ -27,7 +30,7 @@ const percent = z.number({ error: "must be a percentage ≥ 0" }).min(0);
 const CAPABILITY_COUNT_ERROR = `must be a whole number from 1 to ${PRODUCTION_CAPABILITIES.length}`;
 
 const policyFieldsSchema = z.strictObject({
-  version: z.number({ error: "must be a positive whole number" }).int().positive(),
+  version: z.number({ error: "must be a positive whole number" }).int().positive().max(INT_COLUMN_MAX),
   /** Below this, no hire; at it, IC3. */
   hireBar: z.strictObject({ minEveryArea: score, minMean: score }),
   /**
@@ -76,6 +79,14 @@ const policyFieldsSchema = z.strictObject({
 
 export const levelingPolicySchema = policyFieldsSchema.superRefine((policy, ctx) => {
   for (const issue of thresholdOrderIssues(policy)) ctx.addIssue({ code: "custom", ...issue });
+  const widest = Object.values(policy.bands).reduce((top, band) => (band.max > top.max ? band : top));
+  if (!(withPremium(widest, policy.faangPremiumPercent).max <= INT_COLUMN_MAX)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["faangPremiumPercent", "max"],
+      message: `raises the highest band above ${INT_COLUMN_MAX.toLocaleString("en-US")} USD a month`,
+    });
+  }
   const { M1, M2 } = policy.managerEquivalents;
   if (IC_LEVELS.indexOf(M1) >= IC_LEVELS.indexOf(M2)) {
     ctx.addIssue({
