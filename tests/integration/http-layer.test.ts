@@ -1,3 +1,6 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestUser, login, type TestUser } from "../support/fixtures";
 import { createCandidateWithInterviews } from "../support/scorecards";
@@ -91,6 +94,24 @@ describe("logs", () => {
     expect(error, text).toMatchObject({ msg: "unhandled error", path: `/interviews/${interviews[0]!.id}` });
     expect(String(error!.error)).toMatch(/^Prisma/);
     expect(error!.code).toMatch(/^P\d{4}$/);
+  });
+
+  it("a Prisma validation error, whose message quotes the call's arguments, is logged without them", async () => {
+    const { getDb } = await import("~/utils/db.server");
+    const marker = `SECRET-EVIDENCE-${crypto.randomUUID()}`;
+    // What a version of 1e23 in a draft save used to cause: Prisma renders the whole call, draft included.
+    const error = await getDb()
+      .scorecard.updateMany({ where: { version: 1e23 }, data: { draft: { ratings: { x: { evidence: marker } } } } })
+      .then(() => null, (caught: unknown) => caught);
+    expect(String(error)).toContain(marker);
+    const build = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../build/server/index.js")).href)) as ServerBuild;
+    const request = new Request("http://app.test/interviews/00000000-0000-0000-0000-000000000000", { method: "POST" });
+    build.entry.module.handleError?.(error, { request, params: {}, context: { cspNonce: "", clientIp: "127.0.0.1" } });
+    const text = lines.join("");
+    expect(text).not.toContain(marker);
+    expect(entries()).toContainEqual(
+      expect.objectContaining({ level: "error", path: "/interviews/00000000-0000-0000-0000-000000000000", error: "PrismaClientValidationError" }),
+    );
   });
 
   it("a password or session token never reaches the log", async () => {

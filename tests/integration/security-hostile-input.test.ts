@@ -3,7 +3,7 @@ import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { login } from "../support/fixtures";
+import { createTestUser, login } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { MAX_FORM_BYTES } from "~/http/request-guard.server";
 import {
@@ -261,6 +261,39 @@ describe("form shapes that used to exhaust the server", () => {
       expect(usedHeap() - heapBaseline, `heap kept after collection (largest growth of one request ${(peak / MB).toFixed(1)} MB)`).toBeLessThan(128 * MB);
     }, 120_000);
   }
+});
+
+describe("the issue's own requests", () => {
+  it.each([
+    ["/login", "password=x&email%5B100000000%5D=x"],
+    ["/login", "password=x&email%5B1000000%5D=x"],
+    ["/login", `password=x&email${"%5B0%5D".repeat(5_000)}=x`],
+    ["/login", `password=x&${"a.".repeat(5_000)}a=x`],
+  ])("POST %s %s… (anonymous) is a 400 that costs no memory", async (path, body) => {
+    const { result: response, growth } = await measured(() =>
+      fetch(app.baseUrl + path, {
+        method: "POST",
+        headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      }),
+    );
+    count(response.status);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/field/);
+    expect(growth, "heap growth").toBeLessThan(16 * MB);
+  });
+
+  it("roles[10000000] on the admin user form is a 400", async () => {
+    const target = await createTestUser(["INTERVIEWER"]);
+    const { result: response, growth } = await measured(() =>
+      app.request("/admin/users", { cookie: cast.cookies.admin, form: { intent: "roles", userId: target.id, "roles[10000000]": "ADMIN" } }),
+    );
+    count(response.status);
+    expect(response.status).toBe(400);
+    expect(growth, "heap growth").toBeLessThan(16 * MB);
+    expect((await ctx.db.user.findUniqueOrThrow({ where: { id: target.id } })).roles).toEqual(["INTERVIEWER"]);
+  });
 });
 
 describe("numbers out of range in every integer field", () => {
