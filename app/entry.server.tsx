@@ -1,13 +1,13 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { ServiceUnavailableDocument } from "~/components/error-boundary";
 import { NonceProvider } from "~/components/nonce";
 import { isDatabaseUnavailable } from "~/utils/db.server";
-import { log } from "~/utils/logger.server";
+import { describeError, log } from "~/utils/logger.server";
 import { currentRequestContext } from "~/utils/request-context.server";
 
 const ABORT_DELAY_MS = 5_000;
@@ -39,18 +39,25 @@ function serviceUnavailablePage(request: Request, remixContext: EntryContext, he
   return new Response(`<!DOCTYPE html>${html}`, { status: 503, headers });
 }
 
+/** The status of a thrown Response or route error response (a 403, a 404), else undefined. */
+function statusOfThrownResponse(error: unknown): number | undefined {
+  if (error instanceof Response || isRouteErrorResponse(error)) return error.status;
+  return undefined;
+}
+
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  const path = new URL(request.url).pathname;
   if (isDatabaseUnavailable(error)) {
     const context = currentRequestContext();
     if (context) context.databaseUnavailable = true;
-    log("warn", "database unavailable", { path: new URL(request.url).pathname });
+    log("warn", "database unavailable", { path });
     return;
   }
-  log("error", "unhandled error", {
-    path: new URL(request.url).pathname,
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
+  const status = statusOfThrownResponse(error);
+  // A refusal (403, 404, 405) is an answer, not a fault: the request log line has it too.
+  if (status !== undefined && status < 500) return log("info", "request refused", { path, status });
+  log("error", "unhandled error", { path, ...(status === undefined ? describeError(error) : { status }) });
 };
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
@@ -97,7 +104,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are already reported through handleError.
-          if (shellRendered) log("error", "render error", { error: String(error) });
+          if (shellRendered) log("error", "render error", describeError(error));
         },
       },
     );

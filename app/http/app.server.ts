@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type { Env } from "~/utils/env.server";
+import { describeError, log } from "~/utils/logger.server";
 import { rejectCrossSiteRequests } from "./csrf.server";
 import { createRemixHandler } from "./remix-handler.server";
 import { requestLog } from "./request-log.server";
@@ -21,6 +22,15 @@ export function trustProxySetting(value: string): boolean | number | string {
 }
 
 /**
+ * The Cache-Control of a served file. securityHeaders() already set `no-store` (right for
+ * pages and misses), and express.static keeps a Cache-Control it finds, so a served file
+ * sets its own here: this runs only when the file exists, just before it is sent.
+ */
+function cacheFor(cacheControl: string): (res: express.Response) => void {
+  return (res) => res.setHeader("Cache-Control", cacheControl);
+}
+
+/**
  * Files directly in the client build (public/ copied at build time), with a 1 h cache.
  * express.static checks the file system (a stat, then a miss) for every request it sees,
  * and at the root that is every page and data request. What the build put there does not
@@ -29,7 +39,7 @@ export function trustProxySetting(value: string): boolean | number | string {
  * assets/ is served by its own handler above (a miss there would miss here too).
  */
 function rootStaticFiles(clientDir: string): express.RequestHandler {
-  const serve = express.static(clientDir, { maxAge: "1h", index: false });
+  const serve = express.static(clientDir, { index: false, setHeaders: cacheFor("public, max-age=3600") });
   const names = new Set(existsSync(clientDir) ? readdirSync(clientDir).filter((name) => name !== "assets") : []);
   return (req, res, next) => {
     const first = req.path.split("/", 2)[1] ?? "";
@@ -59,7 +69,8 @@ export function createHttpApp(env: Env, source: Source): express.Express {
   } else {
     app.use(
       "/assets",
-      express.static(path.join(source.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+      // Vite names every file under assets/ after a hash of its content: a name never changes content.
+      express.static(path.join(source.clientDir, "assets"), { index: false, setHeaders: cacheFor("public, max-age=31536000, immutable") }),
     );
     app.use(rootStaticFiles(source.clientDir));
   }
@@ -79,5 +90,13 @@ export function createHttpApp(env: Env, source: Source): express.Express {
       }),
     }),
   );
+  // Errors outside Remix (Remix reports its own through handleError): logged as describeError
+  // words them (a database error without its message), then a plain 500.
+  app.use(((error, req, res, next) => {
+    if (req.socket.destroyed) return log("info", "request aborted by the client", { path: req.originalUrl.split("?", 1)[0] });
+    log("error", "unhandled error", { path: req.originalUrl.split("?", 1)[0], ...describeError(error) });
+    if (res.headersSent) return next(error);
+    res.status(500).type("text/plain").send("Something went wrong on our side. Try again in a moment.");
+  }) satisfies express.ErrorRequestHandler);
   return app;
 }

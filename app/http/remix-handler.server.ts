@@ -1,18 +1,29 @@
 import {
-  createReadableStreamFromReadable,
   createRequestHandler,
   writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
 import type * as express from "express";
-import { checkForm, checkHead, isBodilessWithoutType, type Refusal } from "./request-guard.server";
+import {
+  ALLOWED_METHODS,
+  checkForm,
+  checkHead,
+  isBodilessWithoutType,
+  MAX_FORM_BYTES,
+  readBodyWithin,
+  TOO_LARGE,
+  type Refusal,
+} from "./request-guard.server";
+
+/** How long a client refused with 413 may keep the connection before it is cut. */
+const CLOSE_AFTER_413_MS = 2_000;
 
 /**
  * The Remix request handler of @remix-run/express 2.17 (createRequestHandler, whose
  * createRemixRequest and sendRemixResponse the package does not export), with one addition:
- * checkHead() and checkForm() refuse, before Remix runs, requests the app could only fail
- * on (see request-guard.server.ts).
+ * checkHead(), a bounded read of the body and checkForm() refuse, before Remix runs,
+ * requests the app could only fail on (see request-guard.server.ts).
  */
 export function createRemixHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -21,7 +32,6 @@ export function createRemixHandler(options: {
 }): express.RequestHandler {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (req, res, next) => {
-    const refuse = (refusal: Refusal) => void res.status(refusal.status).type("text/plain").send(refusal.message);
     try {
       const head = {
         method: req.method,
@@ -31,10 +41,13 @@ export function createRemixHandler(options: {
         transferEncoding: req.get("transfer-encoding"),
       };
       const refusal = checkHead(head);
-      if (refusal) return refuse(refusal);
-      const request = toFetchRequest(req, res, isBodilessWithoutType(head));
-      const form = await checkForm(request);
-      if (form) return refuse(form);
+      if (refusal) return refuse(req, res, refusal);
+      const hasBody = req.method === "POST" && !isBodilessWithoutType(head);
+      const body = hasBody ? await readBodyWithin(req, MAX_FORM_BYTES) : null;
+      if (hasBody && !body) return refuse(req, res, TOO_LARGE);
+      const request = toFetchRequest(req, res, body);
+      const form = body && (await checkForm(request, body));
+      if (form) return refuse(req, res, form);
       await sendResponse(res, await handleRequest(request, options.getLoadContext(req, res)));
     } catch (error) {
       next(error);
@@ -42,7 +55,22 @@ export function createRemixHandler(options: {
   };
 }
 
-function toFetchRequest(req: express.Request, res: express.Response, emptyForm: boolean): Request {
+function refuse(req: express.Request, res: express.Response, refusal: Refusal): void {
+  if (refusal.status === 405) res.set("Allow", ALLOWED_METHODS.join(", "));
+  if (refusal.status === 413) {
+    // The rest of the body is never read: the answer goes out, then the connection is
+    // ended, and cut if the client keeps sending.
+    req.pause();
+    res.on("finish", () => {
+      req.socket.end();
+      setTimeout(() => req.socket.destroy(), CLOSE_AFTER_413_MS).unref();
+    });
+  }
+  res.status(refusal.status).type("text/plain").send(refusal.message);
+}
+
+/** The Fetch Request Remix runs on; `body` is the form already read (null: none, or an empty form). */
+function toFetchRequest(req: express.Request, res: express.Response, body: Buffer<ArrayBuffer> | null): Request {
   // req.hostname has no port: take it from X-Forwarded-Host or Host, as the adapter does.
   const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
   const [, hostPort] = req.get("host")?.split(":") ?? [];
@@ -55,12 +83,10 @@ function toFetchRequest(req: express.Request, res: express.Response, emptyForm: 
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else headers.set(key, values);
   }
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (emptyForm && req.method !== "GET" && req.method !== "HEAD") {
-    headers.set("content-type", "application/x-www-form-urlencoded");
-  } else if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
+  const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+  if (req.method === "POST") {
+    if (body) init.body = body;
+    else headers.set("content-type", "application/x-www-form-urlencoded");
   }
   // Abort loaders and actions once no response can be written (close without finish).
   res.on("finish", () => (controller = null));

@@ -13,7 +13,8 @@ export function requestLog(): RequestHandler {
     res.on("finish", () => {
       log("info", "request", {
         method: req.method,
-        path: req.path,
+        // originalUrl: under a mount (/assets) req.path has lost the mount's prefix by now.
+        path: req.originalUrl.split("?", 1)[0],
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         userId: context.userId ?? null,

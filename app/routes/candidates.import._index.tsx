@@ -16,10 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const recruiter = await requireRole(request, "RECRUITER");
-  const file = (await request.formData()).get("file");
-  if (!(file instanceof File) || file.size === 0) return data({ error: "Choose a CSV file." }, { status: 400 });
-  const csv = new TextDecoder("utf-8", { fatal: false }).decode(await file.arrayBuffer());
-  const result = await createCandidateImport({ fileName: file.name || "upload.csv", csv }, { id: recruiter.id, ipAddress: context.clientIp });
+  const form = await request.formData();
+  const file = form.get("file");
+  const pasted = form.get("csv");
+  const upload =
+    file instanceof File && file.size > 0
+      ? { fileName: file.name || "upload.csv", csv: new TextDecoder("utf-8").decode(await file.arrayBuffer()) }
+      : typeof pasted === "string" && pasted.trim() !== ""
+        ? { fileName: "pasted.csv", csv: pasted }
+        : null;
+  if (!upload) return data({ error: "Choose a CSV file, or paste the CSV." }, { status: 400 });
+  const result = await createCandidateImport(upload, { id: recruiter.id, ipAddress: context.clientIp });
   if (!result.ok) return data({ error: result.message }, { status: 400 });
   throw redirect(`/candidates/import/${result.id}`);
 }
@@ -49,12 +56,17 @@ export default function ImportUploadPage() {
             name="file"
             type="file"
             accept=".csv,text/csv"
-            required
             aria-invalid={result?.error ? true : undefined}
             aria-describedby={result?.error ? "import-file-error" : undefined}
             className="mt-1 block w-full text-sm"
           />
           <ErrorList id="import-file-error" errors={result?.error ? [result.error] : undefined} />
+        </div>
+        <div>
+          <label htmlFor="import-csv" className="block text-sm font-medium text-slate-800">
+            Or paste the CSV
+          </label>
+          <textarea id="import-csv" name="csv" rows={6} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />
         </div>
         <SubmitButton>Upload and preview</SubmitButton>
       </Form>

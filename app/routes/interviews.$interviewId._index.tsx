@@ -23,6 +23,7 @@ import {
   SAVE_DRAFT_INTENT,
   useAutosave,
 } from "~/components/scorecard/use-autosave";
+import { parseFormVersion } from "~/domain/int-columns";
 import { draftSchemaFor, submissionSchemaFor } from "~/domain/scorecards/scorecard-form";
 import { recomputeRecommendation } from "~/models/recommendation.server";
 import { loadOwnScorecardContext, rubricForWrite } from "~/models/scorecard-context.server";
@@ -82,8 +83,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const { user, context } = await requireOwnContext(request, params.interviewId);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const version = Number(formData.get("version"));
-  if (!Number.isInteger(version) || version < 0) return refused("conflict");
+  const version = parseFormVersion(formData.get("version"), 0);
+  if (version === null) return refused("conflict");
   const forWrite = rubricForWrite(context, formData.get("rubricVersionId")?.toString() ?? null);
   if (!forWrite.ok) return refused(forWrite.reason);
   const { rubric } = forWrite;

@@ -78,6 +78,14 @@ describe("candidate import", () => {
     expect(await db.candidate.count({ where: { email: { endsWith: "@import.example" } } })).toBe(10_001);
   }, 120_000);
 
+  it("takes pasted CSV as well as a file", async () => {
+    const response = await app.request("/candidates/import", { cookie, form: { csv: "name,email\r\nPaula Pasted,paula@pasted.example\r\n" } });
+    expect(response.status).toBe(302);
+    const id = /\/candidates\/import\/([0-9a-f-]{36})$/.exec(response.headers.get("location")!)![1]!;
+    expect(await db.candidateImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ fileName: "pasted.csv", rowCount: 1 });
+    expect((await app.request("/candidates/import", { cookie, form: { csv: "  " } })).status).toBe(400);
+  });
+
   it("refuses files that are not CSV, empty, or without rows, and a mapping outside the file", async () => {
     for (const text of ["", "only,a,header\r\n", 'a,b\r\n"unterminated,1\r\n']) {
       const response = await upload(text);

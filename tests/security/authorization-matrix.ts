@@ -679,11 +679,13 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, RouteEntry>> = {
     intents: {
       default: [
         {
-          // The matrix posts url-encoded forms, so no file arrives: a recruiter passes the
-          // role check and gets the form's 400; the upload itself is tested in candidate-import.test.ts.
-          name: "upload a CSV (no file in a url-encoded form)",
-          prepare: async () => ({ path: "/candidates/import", form: { file: "name,email" } }),
-          expect: RECRUITER_ONLY({ kind: "status", status: 400 }),
+          // Pasted CSV (the matrix posts url-encoded forms); file uploads are tested in candidate-import.test.ts.
+          name: "upload a CSV",
+          prepare: async () => ({
+            path: "/candidates/import",
+            form: { csv: `name,email\r\n${uniqueName("Pasted")},pasted-${randomUUID().slice(0, 8)}@candidates.example\r\n` },
+          }),
+          expect: RECRUITER_ONLY(redirectTo(new RegExp(`^/candidates/import/${UUID}$`))),
         },
       ],
     },

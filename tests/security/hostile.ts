@@ -43,9 +43,11 @@ const UNICODE_PAYLOADS = [
   "Ω≈ç√∫˜µ≤≥÷",
 ] as const;
 
-const NUMBER_PAYLOADS = [
+/** Sent to every numeric field of every action, one field at a time (the rest of the form stays valid). */
+export const NUMBER_PAYLOADS = [
   "-1", "0", "1.5", "4.0000001", "5", "99", "-0", "1e309", "-1e309", "NaN", "Infinity", "0x10", "1_000",
-  "9007199254740993", "99999999999999999999999", "2147483648", "-2147483649", "", " ", "١٢", // Arabic-Indic digits
+  "9007199254740993", "99999999999999999999999", "2147483647", "2147483648", "-2147483648", "-2147483649", "1e308", "-1e308",
+  "4294967296", "0.0000001", "1e-7", "+5", "05", "", " ", "١٢", // Arabic-Indic digits
 ] as const;
 
 const TYPE_PAYLOADS = ["true", "false", "null", "undefined", "[]", "{}", `{"a":1}`, "[object Object]", "on", "off"] as const;
@@ -78,6 +80,48 @@ export const HOSTILE_KEYS = [
   "admin",
   "",
 ] as const;
+
+/**
+ * Field names beyond the guard's FORM_SHAPE_LIMITS (index > 1,000, depth > 8, name > 200
+ * characters), the shapes that made Conform build huge arrays or nest until the stack
+ * overflowed. The examples are the issue's own; the arbitrary draws the whole class: sparse
+ * indexes up to 2^31, depths up to 10,000, on a real field of the form or a made-up one.
+ */
+export const OVERSIZED_NAME_EXAMPLES = [
+  "email[100000000]",
+  "email[1000000]",
+  "roles[10000000]",
+  "criteria[2147483648].title",
+  `email${"[0]".repeat(5_000)}`,
+  `a${".a".repeat(5_000)}`,
+  `criteria[0]${".anchors[0]".repeat(2_000)}`,
+  `email[${"9".repeat(400)}]`,
+  "x".repeat(50_000),
+] as const;
+
+export function oversizedFieldName(fields: readonly string[]): fc.Arbitrary<string> {
+  const prefix = fc.constantFrom(...fields, "a", "email", "roles", "criteria[0]");
+  const depth = fc.integer({ min: 9, max: 10_000 });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(prefix, fc.integer({ min: 1_001, max: 2 ** 31 })).map(([name, index]) => `${name}[${index}]`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(prefix, fc.integer({ min: 1_001, max: 2 ** 31 }), fc.integer({ min: 0, max: 1_000 }))
+        .map(([name, index, inner]) => `${name}[${inner}].x[${index}].y`),
+    },
+    { weight: 2, arbitrary: fc.tuple(prefix, depth).map(([name, levels]) => name + "[0]".repeat(levels)) },
+    { weight: 2, arbitrary: fc.tuple(prefix, depth).map(([name, levels]) => name + ".a".repeat(levels)) },
+    { weight: 1, arbitrary: fc.tuple(prefix, depth).map(([name, levels]) => name + "[1].b".repeat(Math.ceil(levels / 2))) },
+    { weight: 1, arbitrary: fc.tuple(prefix, fc.integer({ min: 201, max: 20_000 })).map(([name, length]) => name + "x".repeat(length)) },
+    { weight: 1, arbitrary: fc.tuple(prefix, fc.integer({ min: 7, max: 400 })).map(([name, digits]) => `${name}[${"9".repeat(digits)}]`) },
+  );
+}
+
+/** More fields than any page sends (1,001 to 5,000), each harmless on its own. */
+export const tooManyFields: fc.Arbitrary<[string, string][]> = fc
+  .integer({ min: 1_001, max: 5_000 })
+  .map((count) => Array.from({ length: count }, (_, i): [string, string] => [`f${i}`, "x"]));
 
 /** A string of up to ~100 KB, made of a repeated piece that is hostile in itself. */
 const hugeString = fc
@@ -117,7 +161,10 @@ export function mutationArbitrary(fields: readonly string[]): fc.Arbitrary<Mutat
     {
       weight: 2,
       arbitrary: fc
-        .record({ field: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 20 })), value: hostileValue })
+        .record({
+          field: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 20 }), oversizedFieldName(fields)),
+          value: hostileValue,
+        })
         .map((m): Mutation => ({ kind: "add", ...m })),
     },
     { weight: 1, arbitrary: fc.record({ field, from: field }).map((m): Mutation => ({ kind: "swap", ...m })) },
@@ -173,6 +220,11 @@ export const BROKEN_CONTROL_FIELDS: [string, string][] = [
   ["__intent__", JSON.stringify({ type: "update", payload: { name: "constructor.prototype", value: { polluted: true } } })],
   ["__intent__", JSON.stringify({ type: "remove", payload: { name: "criteria[", index: 0 } })],
   ["__intent__", JSON.stringify({ type: "reorder" })],
+  ["__intent__", JSON.stringify({ type: "update", payload: { name: "criteria[100000000]", value: "x" } })],
+  ["__intent__", JSON.stringify({ type: "update", payload: { name: `criteria${"[0]".repeat(5_000)}`, value: "x" } })],
+  ["__intent__", JSON.stringify({ type: "insert", payload: { name: "criteria", index: 2 ** 31 } })],
+  ["__intent__", JSON.stringify({ type: "reorder", payload: { name: "criteria", from: 0, to: 100_000_000 } })],
+  ["__intent__", `{"type":"update","payload":{"name":"criteria","value":${"[".repeat(5_000)}${"]".repeat(5_000)}}}`],
   ["__state__", "{"],
   ["__state__", JSON.stringify({ "__proto__.polluted": 1 })],
 ];

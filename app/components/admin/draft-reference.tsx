@@ -1,3 +1,4 @@
+import { parseFormVersion } from "~/domain/int-columns";
 import { isUuid } from "~/utils/params";
 
 /**
@@ -17,7 +18,7 @@ export function DraftReferenceFields({ draft }: { draft: { id: string; version: 
 /** What DraftReferenceFields posted, or null when it is missing or malformed. */
 export function readDraftReference(formData: FormData): { draftId: string; expectedVersion: number } | null {
   const draftId = String(formData.get("draftId") ?? "");
-  const version = Number(formData.get("version"));
-  if (!isUuid(draftId) || !Number.isInteger(version) || version < 1) return null;
+  const version = parseFormVersion(formData.get("version"), 1);
+  if (!isUuid(draftId) || version === null) return null;
   return { draftId, expectedVersion: version };
 }

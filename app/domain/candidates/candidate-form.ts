@@ -22,6 +22,7 @@
  * "not answered".
  */
 import { z } from "zod";
+import { INT_COLUMN_MAX } from "../int-columns";
 import { blankToUndefined, numberUnlessBlank } from "../rubrics/form-values";
 import {
   CANDIDATE_COUNTRIES,
@@ -116,7 +117,7 @@ export type CandidateInput = z.output<typeof candidateFormSchema>;
 /** Editing carries the version the form was loaded with (optimistic concurrency). */
 const VERSION_MISSING = "This form is missing its version. Reload the page and try again.";
 export const candidateEditSchema = candidateFormSchema.extend({
-  version: z.preprocess(numberUnlessBlank, z.number({ error: VERSION_MISSING }).int(VERSION_MISSING).min(1, VERSION_MISSING)),
+  version: z.preprocess(numberUnlessBlank, z.number({ error: VERSION_MISSING }).int(VERSION_MISSING).min(1, VERSION_MISSING).max(INT_COLUMN_MAX, VERSION_MISSING)),
 });
 
 export type CandidateEditInput = z.output<typeof candidateEditSchema>;

@@ -38,7 +38,7 @@ export function payFor(
 }
 
 /** The premium raises the band's min by the smallest and its max by the largest percentage; whole dollars. */
-function withPremium(band: SalaryBand, percent: { min: number; max: number }): SalaryBand {
+export function withPremium(band: SalaryBand, percent: { min: number; max: number }): SalaryBand {
   return {
     min: Math.round((band.min * (100 + percent.min)) / 100),
     max: Math.round((band.max * (100 + percent.max)) / 100),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { hasAtMostDecimals } from "../decimals";
+import { INT_COLUMN_MAX } from "../int-columns";
 import { IC_LEVELS, LEVELS, MANAGER_LEVELS, type Level } from "../levels";
 import { toParseResult, type ParseResult } from "./parse-result";
+import { withPremium } from "./pay";
 import { MAX_BAND_USD, MAX_LEVEL_DISTANCE, MAX_PREMIUM_PERCENT, THRESHOLD_DECIMALS } from "./policy-limits";
 import { PRODUCTION_CAPABILITIES } from "./types";
 
@@ -19,7 +21,8 @@ const levelThresholdsSchema = z.strictObject({
   minEveryArea: score.optional(),
 });
 
-const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive();
+// Bands and premium bands are stored in Int columns of every recommendation.
+const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive().max(INT_COLUMN_MAX);
 const bandSchema = z
   .strictObject({ min: usd, max: usd })
   .refine((band) => band.min < band.max, { path: ["max"], error: "must be greater than min" });
@@ -29,7 +32,7 @@ const percent = z.number({ error: "must be a percentage ≥ 0" }).min(0);
 const CAPABILITY_COUNT_ERROR = `must be a whole number from 1 to ${PRODUCTION_CAPABILITIES.length}`;
 
 const policyFieldsSchema = z.strictObject({
-  version: z.number({ error: "must be a positive whole number" }).int().positive(),
+  version: z.number({ error: "must be a positive whole number" }).int().positive().max(INT_COLUMN_MAX),
   /** Below this, no hire; at it, IC3. */
   hireBar: z.strictObject({ minEveryArea: score, minMean: score }),
   /**
@@ -83,6 +86,14 @@ const policyFieldsSchema = z.strictObject({
  */
 export const storedPolicySchema = policyFieldsSchema.superRefine((policy, ctx) => {
   for (const issue of thresholdOrderIssues(policy)) ctx.addIssue({ code: "custom", ...issue });
+  const widest = Object.values(policy.bands).reduce((top, band) => (band.max > top.max ? band : top));
+  if (!(withPremium(widest, policy.faangPremiumPercent).max <= INT_COLUMN_MAX)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["faangPremiumPercent", "max"],
+      message: `raises the highest band above ${INT_COLUMN_MAX.toLocaleString("en-US")} USD a month`,
+    });
+  }
   const { M1, M2 } = policy.managerEquivalents;
   if (IC_LEVELS.indexOf(M1) >= IC_LEVELS.indexOf(M2)) {
     ctx.addIssue({
