@@ -42,7 +42,9 @@ export function createRemixHandler(options: {
       };
       const refusal = checkHead(head);
       if (refusal) return refuse(req, res, refusal);
-      const hasBody = req.method === "POST" && !isBodilessWithoutType(head);
+      // POST for pages; the REST API also takes PATCH (checkHead let only those through).
+      const mayHaveBody = req.method !== "GET" && req.method !== "HEAD";
+      const hasBody = mayHaveBody && !isBodilessWithoutType(head);
       const body = hasBody ? await readBodyWithin(req, MAX_FORM_BYTES) : null;
       if (hasBody && !body) return refuse(req, res, TOO_LARGE);
       const request = toFetchRequest(req, res, body);
@@ -84,7 +86,7 @@ function toFetchRequest(req: express.Request, res: express.Response, body: Buffe
     else headers.set(key, values);
   }
   const init: RequestInit = { method: req.method, headers, signal: controller.signal };
-  if (req.method === "POST") {
+  if (req.method !== "GET" && req.method !== "HEAD") {
     if (body) init.body = body;
     else headers.set("content-type", "application/x-www-form-urlencoded");
   }

@@ -73,7 +73,10 @@ describe("logs", () => {
     const form = await draftForm(db, "code_quality");
     const evidenceField = Object.keys(form).find((name) => name.endsWith(".evidence"))!;
     // Makes the save fail inside PostgreSQL, with the evidence among the query's arguments.
-    await db.$executeRawUnsafe(`ALTER TABLE "Scorecard" ADD CONSTRAINT http_layer_test_no_marker CHECK ("draft"::text NOT LIKE '%SECRET-EVIDENCE-%')`);
+    // DDL needs the owner: the app's own connection may only read and write rows.
+    const { createDbClient } = await import("~/utils/db.server");
+    const owner = createDbClient(app.databaseUrl);
+    await owner.$executeRawUnsafe(`ALTER TABLE "Scorecard" ADD CONSTRAINT http_layer_test_no_marker CHECK ("draft"::text NOT LIKE '%SECRET-EVIDENCE-%')`);
     try {
       const cookie = await login(app, interviewer);
       lines = [];
@@ -84,7 +87,8 @@ describe("logs", () => {
       expect(response.status).toBe(500);
       expect(await response.text()).not.toContain(marker);
     } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "Scorecard" DROP CONSTRAINT http_layer_test_no_marker`);
+      await owner.$executeRawUnsafe(`ALTER TABLE "Scorecard" DROP CONSTRAINT http_layer_test_no_marker`);
+      await owner.$disconnect();
     }
     const text = lines.join("");
     expect(text).not.toContain(marker);

@@ -333,3 +333,11 @@ describe("storedPolicySchema", () => {
     );
   });
 });
+
+describe("limits", () => {
+  it("keep the highest band with the highest premium inside an Int column", async () => {
+    const { MAX_BAND_USD, MAX_PREMIUM_PERCENT } = await import("./policy-limits");
+    const { INT_COLUMN_MAX } = await import("../int-columns");
+    expect(Math.ceil(MAX_BAND_USD * (1 + MAX_PREMIUM_PERCENT / 100))).toBeLessThanOrEqual(INT_COLUMN_MAX);
+  });
+});

@@ -3,7 +3,6 @@ import { hasAtMostDecimals } from "../decimals";
 import { INT_COLUMN_MAX } from "../int-columns";
 import { IC_LEVELS, LEVELS, MANAGER_LEVELS, type Level } from "../levels";
 import { toParseResult, type ParseResult } from "./parse-result";
-import { withPremium } from "./pay";
 import { MAX_BAND_USD, MAX_LEVEL_DISTANCE, MAX_PREMIUM_PERCENT, THRESHOLD_DECIMALS } from "./policy-limits";
 import { PRODUCTION_CAPABILITIES } from "./types";
 
@@ -21,8 +20,10 @@ const levelThresholdsSchema = z.strictObject({
   minEveryArea: score.optional(),
 });
 
-// Bands and premium bands are stored in Int columns of every recommendation.
-const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive().max(INT_COLUMN_MAX);
+// Bands and premium bands are stored in Int columns of every recommendation. Any size is read
+// back (an old stored version); what may be saved is capped in sanityIssues, far enough below
+// the Int limit that the highest band with the highest premium still fits.
+const usd = z.number({ error: "must be a positive whole number of USD a month" }).int().positive();
 const bandSchema = z
   .strictObject({ min: usd, max: usd })
   .refine((band) => band.min < band.max, { path: ["max"], error: "must be greater than min" });
@@ -86,14 +87,6 @@ const policyFieldsSchema = z.strictObject({
  */
 export const storedPolicySchema = policyFieldsSchema.superRefine((policy, ctx) => {
   for (const issue of thresholdOrderIssues(policy)) ctx.addIssue({ code: "custom", ...issue });
-  const widest = Object.values(policy.bands).reduce((top, band) => (band.max > top.max ? band : top));
-  if (!(withPremium(widest, policy.faangPremiumPercent).max <= INT_COLUMN_MAX)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["faangPremiumPercent", "max"],
-      message: `raises the highest band above ${INT_COLUMN_MAX.toLocaleString("en-US")} USD a month`,
-    });
-  }
   const { M1, M2 } = policy.managerEquivalents;
   if (IC_LEVELS.indexOf(M1) >= IC_LEVELS.indexOf(M2)) {
     ctx.addIssue({
