@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { INT_COLUMN_MAX, parseFormVersion } from "./int-columns";
+import { withPremium } from "./leveling/pay";
 import { DEFAULT_POLICY, levelingPolicySchema } from "./leveling/policy";
+import { MAX_BAND_USD, MAX_PREMIUM_PERCENT } from "./leveling/policy-limits";
 
 describe("parseFormVersion", () => {
   it("reads whole numbers from min to the Int column's maximum", () => {
@@ -34,9 +36,13 @@ describe("the leveling policy's integers fit the recommendation's Int columns", 
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("faangPremiumPercent.max");
   });
 
-  it("accepts the widest band that still fits with its premium", () => {
-    const max = Math.floor(INT_COLUMN_MAX / 1.5);
-    const policy = { ...DEFAULT_POLICY, bands: { ...DEFAULT_POLICY.bands, M2: { min: 10_000, max } }, faangPremiumPercent: { min: 20, max: 50 } };
+  it("accepts the widest band and premium an admin may set, whose premium band still fits", () => {
+    const policy = {
+      ...DEFAULT_POLICY,
+      bands: { ...DEFAULT_POLICY.bands, M2: { min: 10_000, max: MAX_BAND_USD } },
+      faangPremiumPercent: { min: 20, max: MAX_PREMIUM_PERCENT },
+    };
     expect(levelingPolicySchema.safeParse(policy).success).toBe(true);
+    expect(withPremium(policy.bands.M2, policy.faangPremiumPercent).max).toBeLessThanOrEqual(INT_COLUMN_MAX);
   });
 });
