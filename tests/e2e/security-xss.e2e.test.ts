@@ -46,6 +46,8 @@ beforeAll(async () => {
 
   const [p0, p1, p2, p3, p4, p5, p6] = PAYLOADS;
   const interviewer = await db.user.findUniqueOrThrow({ where: { email: "interviewer1@example.com" } });
+  // The draft is someone else's: a person with a scorecard still to submit sees no colleague's (independent scoring).
+  const drafter = await db.user.findUniqueOrThrow({ where: { email: "interviewer3@example.com" } });
   const colleague = await db.user.update({ where: { email: "interviewer2@example.com" }, data: { name: p1 } });
   const recruiter = await db.user.findUniqueOrThrow({ where: { email: "recruiter1@example.com" } });
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
@@ -110,10 +112,10 @@ beforeAll(async () => {
   ids.submittedScorecard = colleagues.scorecard.id;
   ids.colleagueInterview = colleagues.interview.id;
 
-  // A draft the interviewer reopens in the form.
+  // A draft a third interviewer reopens in the form.
   const draftRubric = await rubricOf(thirdArea);
   const draftInterview = await db.interview.create({
-    data: { candidateId: candidate.id, areaKey: thirdArea, interviewerId: interviewer.id, scheduledAt: new Date() },
+    data: { candidateId: candidate.id, areaKey: thirdArea, interviewerId: drafter.id, scheduledAt: new Date() },
   });
   await db.scorecard.create({
     data: {
@@ -209,6 +211,7 @@ describe("stored XSS payloads", () => {
     const recruiter = await signedIn("recruiter1@example.com");
     const interviewer = await signedIn("interviewer1@example.com");
     const colleague = await signedIn("interviewer2@example.com");
+    const drafter = await signedIn("interviewer3@example.com");
     const admin = await signedIn("admin@example.com");
     const visits: Visit[] = [];
     const plan: [typeof recruiter, string][] = [
@@ -219,7 +222,7 @@ describe("stored XSS payloads", () => {
       [recruiter, `/candidates/${ids.candidate}/packet`],
       [recruiter, `/scorecards/${ids.submittedScorecard}`],
       [interviewer, "/interviews"],
-      [interviewer, `/interviews/${ids.draftInterview}`],
+      [drafter, `/interviews/${ids.draftInterview}`],
       [interviewer, `/interviews/${ids.submittedInterview}`],
       [interviewer, `/interviews/${ids.submittedInterview}/feedback`],
       [interviewer, `/scorecards/${ids.submittedScorecard}`],
@@ -230,7 +233,7 @@ describe("stored XSS payloads", () => {
     ];
     // The interview kit shows the candidate and earlier notes, where that route exists (anonymous: sign-in redirect).
     if ((await fetch(`${e2e.baseUrl}/interviews/${ids.draftInterview}/kit`, { redirect: "manual" })).status === 302) {
-      plan.push([interviewer, `/interviews/${ids.draftInterview}/kit`]);
+      plan.push([drafter, `/interviews/${ids.draftInterview}/kit`]);
     }
     for (const [session, path] of plan) visits.push(await visit(session, path));
 
