@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
-import { IMPORT_MAX_ROWS, IMPORT_PRESET_LABELS } from "~/domain/candidates/import";
+import { IMPORT_MAX_ROWS } from "~/domain/candidates/import";
 import { createCandidateImport } from "~/models/candidate-import.server";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · ML Leveling" }];
@@ -42,8 +42,8 @@ export default function ImportUploadPage() {
       </p>
       <h1 className="mt-1 text-2xl font-bold">Import candidates</h1>
       <p className="mt-2 text-sm text-slate-700">
-        Upload a CSV export of your ATS ({Object.values(IMPORT_PRESET_LABELS).join(", ")}), up to {IMPORT_MAX_ROWS.toLocaleString("en-US")}{" "}
-        candidates. Next you choose which column feeds which field and see every row checked before anything is saved. A candidate
+        Upload a CSV export of your ATS (Greenhouse and Lever candidate exports are recognised, as are this app&apos;s own column
+        names), up to {IMPORT_MAX_ROWS.toLocaleString("en-US")} candidates. Next you choose which column feeds which field and see every row checked before anything is saved. A candidate
         whose email already exists is skipped, so importing the same file twice creates nobody twice.
       </p>
       <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
