@@ -55,3 +55,35 @@ export function SubmitButton({ children, ...props }: InputHTMLAttributes<HTMLBut
     </button>
   );
 }
+
+/** A group of checkboxes sharing one name (several values may be posted), with its errors wired to the fieldset. */
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+  errors,
+  errorId,
+}: {
+  legend: ReactNode;
+  name: string;
+  options: readonly { value: string; label: ReactNode }[];
+  checked?: readonly string[];
+  errors?: ListOfErrors;
+  errorId: string;
+}) {
+  return (
+    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={checked?.includes(option.value)} className="mt-1" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}

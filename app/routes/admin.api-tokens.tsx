@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, SubmitButton } from "~/components/forms";
+import { CheckboxGroup, ErrorList, Field, SubmitButton } from "~/components/forms";
 import { API_SCOPE_LABELS, API_SCOPES } from "~/domain/api/scopes";
 import { apiTokenFormSchema, TOKEN_NAME_MAX } from "~/domain/api/token-form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
@@ -94,20 +94,14 @@ export default function ApiTokensPage() {
             inputProps={{ id: "token-name", name: "name", maxLength: TOKEN_NAME_MAX, defaultValue: failed?.values.name, required: true }}
             errors={failed?.errors.fields.name}
           />
-          <fieldset aria-describedby={failed?.errors.fields.scopes ? "token-scopes-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
-              {API_SCOPES.map((scope) => (
-                <label key={scope} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="scopes" value={scope} defaultChecked={failed?.values.scopes?.includes(scope)} className="mt-1" />
-                  <span>
-                    <code>{scope}</code> · {API_SCOPE_LABELS[scope]}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <ErrorList id="token-scopes-error" errors={failed?.errors.fields.scopes} />
-          </fieldset>
+          <CheckboxGroup
+            legend="Scopes"
+            name="scopes"
+            options={API_SCOPES.map((scope) => ({ value: scope, label: <><code>{scope}</code> · {API_SCOPE_LABELS[scope]}</> }))}
+            checked={failed?.values.scopes}
+            errors={failed?.errors.fields.scopes}
+            errorId="token-scopes-error"
+          />
           <SubmitButton>Create token</SubmitButton>
         </Form>
       </section>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, SubmitButton } from "~/components/forms";
+import { CheckboxGroup, ErrorList, Field, SubmitButton } from "~/components/forms";
 import { webhookFormSchema, WEBHOOK_URL_MAX } from "~/domain/webhooks/endpoint-form";
 import { DELIVERIES_SHOWN, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks/events";
 import {
@@ -104,20 +104,14 @@ export default function WebhooksPage() {
             inputProps={{ id: "webhook-url", name: "url", type: "url", maxLength: WEBHOOK_URL_MAX, defaultValue: failed?.values.url, required: true }}
             errors={failed?.errors.fields.url}
           />
-          <fieldset aria-describedby={failed?.errors.fields.events ? "webhook-events-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-800">Events</legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
-              {WEBHOOK_EVENTS.map((event) => (
-                <label key={event} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="events" value={event} defaultChecked={failed?.values.events.includes(event)} className="mt-1" />
-                  <span>
-                    <code>{event}</code> · {WEBHOOK_EVENT_LABELS[event]}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <ErrorList id="webhook-events-error" errors={failed?.errors.fields.events} />
-          </fieldset>
+          <CheckboxGroup
+            legend="Events"
+            name="events"
+            options={WEBHOOK_EVENTS.map((event) => ({ value: event, label: <><code>{event}</code> · {WEBHOOK_EVENT_LABELS[event]}</> }))}
+            checked={failed?.values.events}
+            errors={failed?.errors.fields.events}
+            errorId="webhook-events-error"
+          />
           <SubmitButton>Add endpoint</SubmitButton>
         </Form>
       </section>

@@ -189,6 +189,20 @@ describe("candidates", () => {
       expect(response.status, body).toBe(400);
       await api.check("createCandidate", response);
     }
+    // Hostile JSON: nested 100,000 deep, or past the 2 MiB body limit.
+    const deep = await fetch(app.baseUrl + "/api/v1/candidates", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${fullToken}`, "Content-Type": "application/json" },
+      body: "[".repeat(100_000) + "]".repeat(100_000),
+    });
+    expect(deep.status).toBe(400);
+    const huge = await fetch(app.baseUrl + "/api/v1/candidates", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${fullToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify(candidateBody({ notes: "x".repeat(3 * 1024 * 1024) })),
+    }).catch(() => null);
+    expect(huge === null || huge.status === 413).toBe(true);
+    expect((await apiRequest(app, fullToken, "/candidates?limit=1")).status).toBe(200);
     const form = await fetch(app.baseUrl + "/api/v1/candidates", {
       method: "POST",
       headers: { Authorization: `Bearer ${fullToken}`, "Content-Type": "application/x-www-form-urlencoded" },
