@@ -25,6 +25,8 @@ export function securityHeaders(options: { production: boolean; development: boo
     res.locals.cspNonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, options));
     res.setHeader("Referrer-Policy", "same-origin");
+    // An internal tool: no page or file of it belongs in a search engine (robots.txt says so too).
+    res.setHeader("X-Robots-Tag", "noindex, nofollow");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");

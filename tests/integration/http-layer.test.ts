@@ -23,6 +23,29 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe("caching", () => {
+  it("serves public/ (robots.txt, icon, web manifest) with an hour's cache, and keeps every answer out of search engines", async () => {
+    const page = await app.request("/login");
+    expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+    const html = await page.text();
+    expect(html).toContain('rel="icon" href="/favicon.svg"');
+    expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
+    const files: [string, RegExp][] = [
+      ["/robots.txt", /^text\/plain/],
+      ["/favicon.svg", /^image\/svg\+xml/],
+      ["/manifest.webmanifest", /^application\/manifest\+json/],
+    ];
+    for (const [path, type] of files) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type"), path).toMatch(type);
+      expect(response.headers.get("cache-control"), path).toBe("public, max-age=3600");
+      expect(response.headers.get("x-robots-tag"), path).toBe("noindex, nofollow");
+      const body = await response.text();
+      if (path === "/robots.txt") expect(body).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+      if (path === "/manifest.webmanifest") expect(JSON.parse(body)).toMatchObject({ name: "ML Leveling", start_url: "/" });
+    }
+  });
+
   it("hashed assets are cacheable for a year; pages, data and misses are never stored", async () => {
     const page = await app.request("/login");
     expect(page.headers.get("cache-control")).toBe("no-store");
